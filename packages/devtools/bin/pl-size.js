@@ -23,8 +23,18 @@ for (const entry of entries) {
       write: false,
       metafile: true,
       logLevel: "silent",
+      // SDKs are loaded with import() only when sending: a user's bundler splits them off. They are kept
+      // out of the measured bundle, and `dynamicOnly` checks that nothing imports them statically.
+      external: entry.external ?? [],
     })
     const code = result.outputFiles[0].contents
+    const text = result.outputFiles[0].text
+    for (const name of entry.dynamicOnly ?? []) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
+      if (new RegExp(`(?:^|[;}\\n])\\s*import[^(;]*?from\\s*"${escaped}(?:/[^"]*)?"`).test(text)) {
+        row.problems.push(`imports ${name} statically (it must be loaded with import() when sending)`)
+      }
+    }
     row.minified = code.length
     row.gzip = gzipSync(code, { level: 9 }).length
     const output = Object.values(result.metafile.outputs)[0]
