@@ -13,6 +13,6 @@ export function blueprintJsonSchema(): Record<string, unknown> {
   return {
     $id: "https://github.com/pl-toolkit/pl/packages/blueprint/schema/blueprint.schema.json",
     title: "PromptBlueprint",
-    ...z.toJSONSchema(promptBlueprintSchema, { io: "input", target: "draft-2020-12" }),
+    ...z.toJSONSchema(promptBlueprintSchema, { io: "input", target: "draft-2020-12", reused: "ref" }),
   }
 }
