@@ -1,0 +1,28 @@
+// The SDK takes and returns blobs (image, document, redacted reasoning) as bytes, the blueprint holds them as
+// base64 text, and the wire JSON holds them as base64 too. `atob`/`btoa` keep the converters free of `Buffer`.
+
+/** Base64 (standard or URL-safe, padded or not) to bytes. */
+export function base64ToBytes(data: string): Uint8Array {
+  const standard = data.replace(/-/g, "+").replace(/_/g, "/")
+  const binary = atob(standard + "=".repeat((4 - (standard.length % 4)) % 4))
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/** Bytes to standard, padded base64. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = ""
+  // String.fromCharCode takes its arguments on the stack: convert in slices.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  }
+  return btoa(binary)
+}
+
+/** A blob as the SDK (bytes) or the wire JSON (base64) gives it, as base64; `undefined` for anything else. */
+export function blobToBase64(value: unknown): string | undefined {
+  if (value instanceof Uint8Array) return bytesToBase64(value)
+  if (typeof value === "string") return value
+  return undefined
+}
