@@ -1,0 +1,22 @@
+import { type Completion, type FinishReason, mapFinishReason } from "@pl/blueprint"
+
+/**
+ * Cohere's `finish_reason` values in the blueprint's vocabulary: the v2 `ChatFinishReason` enum, plus the
+ * v1 values `ERROR_TOXIC` and `ERROR_LIMIT` that older models still report.
+ */
+export const COHERE_FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
+  COMPLETE: "stop",
+  STOP_SEQUENCE: "stop",
+  MAX_TOKENS: "length",
+  TOOL_CALL: "tool_calls",
+  ERROR: "error",
+  // The generation ran past Cohere's time limit: the turn failed, it did not end.
+  TIMEOUT: "error",
+  ERROR_TOXIC: "content_filter",
+  ERROR_LIMIT: "length",
+}
+
+/** `finish_reason` → the blueprint's, keeping the raw value; a value this version does not know maps to `other`. */
+export function finishReason(raw: unknown): Pick<Completion, "finish_reason" | "raw_finish_reason"> {
+  return mapFinishReason(typeof raw === "string" ? raw : undefined, COHERE_FINISH_REASONS)
+}

@@ -1,0 +1,42 @@
+import type { SendContext } from "@pl/blueprint"
+import type { CohereClientV2 } from "cohere-ai"
+import type { CohereChatRequest, CohereChunk, CohereRequest, CohereResponse } from "./types.js"
+
+/** What `send` needs besides the request. */
+export interface CohereSendContext extends SendContext {
+  /** A client to send with; otherwise one is built from `apiKey` and `baseURL`. */
+  client?: CohereClientV2
+  /** Retries the SDK makes on 408, 429 and 5xx (the SDK's default is 2). */
+  maxRetries?: number
+}
+
+/**
+ * Sends a request with `cohere-ai`, loaded only now. Returns the response, or, for a request made with
+ * `stream: true`, the SDK's async iterable of stream events. Without `apiKey` the SDK reads `CO_API_KEY`.
+ *
+ * @example
+ * const stream = await send(toRequest(blueprint, { stream: true }), { baseURL: "http://127.0.0.1:8080" })
+ */
+export async function send(
+  request: CohereRequest,
+  context: CohereSendContext = {},
+): Promise<CohereResponse | AsyncIterable<CohereChunk>> {
+  const client = context.client ?? (await createClient(context))
+  const options: NonNullable<Parameters<CohereClientV2["chat"]>[1]> = {}
+  if (context.signal) options.abortSignal = context.signal
+  if (context.timeoutMs !== undefined) options.timeoutInSeconds = context.timeoutMs / 1000
+  if (context.maxRetries !== undefined) options.maxRetries = context.maxRetries
+  if (context.headers) options.headers = context.headers
+  // The mark is ours: the SDK writes `stream` into the body itself.
+  const { stream, ...body } = request as CohereChatRequest & { stream?: boolean }
+  return stream === true ? await client.chatStream(body, options) : await client.chat(body, options)
+}
+
+async function createClient(context: CohereSendContext): Promise<CohereClientV2> {
+  const { CohereClientV2 } = await import("cohere-ai")
+  const options: ConstructorParameters<typeof CohereClientV2>[0] = {}
+  if (context.apiKey !== undefined) options.token = context.apiKey
+  // The SDK appends "v2/chat" to this base (default https://api.cohere.com).
+  if (context.baseURL !== undefined) options.baseUrl = context.baseURL
+  return new CohereClientV2(options)
+}

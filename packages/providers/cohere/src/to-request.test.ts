@@ -1,0 +1,454 @@
+import {
+  type ConversionWarning,
+  convertBlueprint,
+  type PromptBlueprint,
+  UnsupportedFeatureError,
+} from "@pl/blueprint"
+import { describe, expect, it } from "vitest"
+import { sdkRequestErrors } from "../test/sdk-schema.js"
+import { toRequest } from "./to-request.js"
+import type { CohereChatRequest } from "./types.js"
+
+const weatherSchema = {
+  type: "object",
+  properties: { city: { type: "string" } },
+  required: ["city"],
+  additionalProperties: false,
+}
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAfbLI3wAAAABJRU5ErkJggg=="
+const doc = { id: "doc:0", text: "AI provides: 1. Automation of tasks", title: "benefits.txt" }
+
+/** One blueprint using everything Cohere can express, and a few things it cannot. */
+const blueprint: PromptBlueprint = {
+  prompt_template: {
+    type: "chat",
+    input_variables: [],
+    messages: [
+      { role: "system", content: [{ type: "text", text: "You are terse." }] },
+      { role: "developer", content: [{ type: "text", text: "Use metric units." }] },
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "Weather in Paris and Rome? And what is in these images?" },
+          { type: "image_url", image_url: { url: "https://example.com/cat.png", detail: "low" } },
+          { type: "media", media: { type: "image/png", url: PNG, title: "pixel.png" } },
+        ],
+      },
+      {
+        role: "assistant",
+        content: [
+          { type: "thinking", thinking: "Two cities: two calls.", signature: "c2ln" },
+          { type: "text", text: "I will look up both cities." },
+        ],
+        tool_calls: [
+          {
+            id: "call_1",
+            type: "function",
+            function: { name: "get_weather", arguments: '{"city":"Paris"}' },
+          },
+          { id: "call_2", type: "function", function: { name: "get_weather", arguments: '{"city":"Rome"}' } },
+        ],
+      },
+      { role: "tool", tool_call_id: "call_1", content: [{ type: "text", text: "18°C, sunny" }] },
+      {
+        role: "tool",
+        tool_call_id: "call_2",
+        content: [{ type: "text", id: "rome", text: '{"temperature":21,"sky":"clear"}' }],
+      },
+      {
+        role: "assistant",
+        content: [
+          {
+            type: "text",
+            text: "Paris 18°C, Rome 21°C.",
+            annotations: [
+              {
+                type: "file_citation",
+                file_id: "doc:0",
+                filename: "benefits.txt",
+                start_index: 0,
+                end_index: 5,
+                cited_text: "Paris",
+                document: doc,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    tools: [
+      {
+        type: "function",
+        function: {
+          name: "get_weather",
+          description: "Current weather",
+          parameters: weatherSchema,
+          strict: true,
+        },
+      },
+      { type: "function", function: { name: "get_time", parameters: { type: "object", properties: {} } } },
+    ],
+    tool_choice: "required",
+  },
+  metadata: {
+    model: {
+      provider: "cohere",
+      name: "command-a-03-2025",
+      parameters: {
+        temperature: 0.2,
+        max_tokens: 512,
+        stop: ["\n\n"],
+        top_p: 0.9,
+        top_k: 40,
+        seed: 7,
+        frequency_penalty: 0.1,
+        presence_penalty: 0.2,
+        thinking: { type: "enabled", token_budget: 1024 },
+        safety_mode: "CONTEXTUAL",
+        documents: [{ id: "doc:0", data: doc }],
+        citation_options: { mode: "ACCURATE" },
+        logit_bias: { "42": 1 },
+      },
+    },
+  },
+}
+
+const expected = {
+  model: "command-a-03-2025",
+  messages: [
+    { role: "system", content: "You are terse." },
+    { role: "system", content: "Use metric units." },
+    {
+      role: "user",
+      content: [
+        { type: "text", text: "Weather in Paris and Rome? And what is in these images?" },
+        { type: "image_url", imageUrl: { url: "https://example.com/cat.png", detail: "low" } },
+        { type: "image_url", imageUrl: { url: `data:image/png;base64,${PNG}` } },
+      ],
+    },
+    {
+      role: "assistant",
+      toolPlan: "I will look up both cities.",
+      toolCalls: [
+        { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
+        { id: "call_2", type: "function", function: { name: "get_weather", arguments: '{"city":"Rome"}' } },
+      ],
+      content: [{ type: "thinking", thinking: "Two cities: two calls." }],
+    },
+    { role: "tool", toolCallId: "call_1", content: "18°C, sunny" },
+    {
+      role: "tool",
+      toolCallId: "call_2",
+      content: [{ type: "document", document: { id: "rome", data: { temperature: 21, sky: "clear" } } }],
+    },
+    {
+      role: "assistant",
+      content: "Paris 18°C, Rome 21°C.",
+      citations: [
+        {
+          start: 0,
+          end: 5,
+          text: "Paris",
+          sources: [{ type: "document", id: "doc:0", document: doc }],
+          type: "TEXT_CONTENT",
+        },
+      ],
+    },
+  ],
+  tools: [
+    {
+      type: "function",
+      function: { name: "get_weather", description: "Current weather", parameters: weatherSchema },
+    },
+    { type: "function", function: { name: "get_time", parameters: { type: "object", properties: {} } } },
+  ],
+  toolChoice: "REQUIRED",
+  strictTools: true,
+  temperature: 0.2,
+  maxTokens: 512,
+  stopSequences: ["\n\n"],
+  p: 0.9,
+  k: 40,
+  seed: 7,
+  frequencyPenalty: 0.1,
+  presencePenalty: 0.2,
+  thinking: { type: "enabled", tokenBudget: 1024 },
+  safetyMode: "CONTEXTUAL",
+  documents: [{ id: "doc:0", data: doc }],
+  citationOptions: { mode: "ACCURATE" },
+} satisfies CohereChatRequest
+
+const chat = (
+  messages: PromptBlueprint["prompt_template"] extends infer T
+    ? T extends { messages: infer M }
+      ? M
+      : never
+    : never,
+  extra: Record<string, unknown> = {},
+): PromptBlueprint => ({
+  prompt_template: { type: "chat", messages, input_variables: [], ...extra },
+  metadata: { model: { provider: "cohere", name: "command-a-03-2025" } },
+})
+
+const user = (text: string) => ({ role: "user" as const, content: [{ type: "text" as const, text }] })
+
+describe("toRequest", () => {
+  it("translates messages, tools, tool choice, documents, citations, thinking and parameters", () => {
+    const { request, warnings } = convertBlueprint({ toRequest }, blueprint)
+    expect(request).toEqual(expected)
+    expect(sdkRequestErrors(request)).toEqual([])
+    expect(warnings.map((w) => [w.feature, w.path])).toEqual([
+      ["parameters.logit_bias", "metadata.model.parameters.logit_bias"],
+      ["thinking.signature", "prompt_template.messages[3].content[0]"],
+    ])
+  })
+
+  it("marks a streaming request and takes the model and parameters from the options", () => {
+    const request = toRequest(chat([user("Hi")]), {
+      model: "command-r7b-12-2024",
+      parameters: { maxOutputTokens: 64, stop_sequences: "END" },
+      stream: true,
+    })
+    expect(request).toEqual({
+      model: "command-r7b-12-2024",
+      messages: [{ role: "user", content: "Hi" }],
+      maxTokens: 64,
+      stopSequences: ["END"],
+      stream: true,
+    })
+  })
+
+  it("throws UnsupportedFeatureError naming the model when there is none", () => {
+    const blueprintWithoutModel: PromptBlueprint = { prompt_template: chat([user("Hi")]).prompt_template }
+    expect(() => toRequest(blueprintWithoutModel)).toThrow(
+      expect.objectContaining({ name: "UnsupportedFeatureError", feature: "model" }),
+    )
+  })
+
+  it("sends a completion template as one user message", () => {
+    const request = toRequest({
+      prompt_template: {
+        type: "completion",
+        content: [{ type: "text", text: "Once upon a time" }],
+        input_variables: [],
+        template_format: "f-string",
+      },
+      metadata: { model: { provider: "openai", name: "command-a-03-2025" } },
+    })
+    expect(request.messages).toEqual([{ role: "user", content: "Once upon a time" }])
+  })
+
+  it("sends only the named tool, with REQUIRED, for a named tool choice", () => {
+    const tools = ["a", "b"].map((name) => ({
+      type: "function" as const,
+      function: { name, parameters: {} },
+    }))
+    const request = toRequest(
+      chat([user("Hi")], { tools, tool_choice: { type: "function", function: { name: "b" } } }),
+    )
+    expect(request.tools).toEqual([{ type: "function", function: { name: "b", parameters: {} } }])
+    expect(request.toolChoice).toBe("REQUIRED")
+  })
+
+  it("leaves auto to Cohere's default and maps none to NONE", () => {
+    const tools = [{ type: "function" as const, function: { name: "a" } }]
+    expect(toRequest(chat([user("Hi")], { tools, tool_choice: "auto" }))).not.toHaveProperty("toolChoice")
+    expect(toRequest(chat([user("Hi")], { tools, tool_choice: "none" })).toolChoice).toBe("NONE")
+    expect(toRequest(chat([user("Hi")], { tools })).tools).toEqual([
+      { type: "function", function: { name: "a", parameters: { type: "object", properties: {} } } },
+    ])
+  })
+
+  it("throws when a named tool choice names no tool", () => {
+    const tools = [{ type: "function" as const, function: { name: "a" } }]
+    expect(() =>
+      toRequest(chat([user("Hi")], { tools, tool_choice: { type: "function", function: { name: "z" } } })),
+    ).toThrow(UnsupportedFeatureError)
+  })
+
+  it("drops a tool choice without tools, and built-in tools, with warnings", () => {
+    const { request, warnings } = convertBlueprint(
+      { toRequest },
+      chat([user("Hi")], { tools: [{ type: "web_search" }], tool_choice: "required" }),
+    )
+    expect(request).not.toHaveProperty("tools")
+    expect(request).not.toHaveProperty("toolChoice")
+    expect(warnings.map((w) => w.feature)).toEqual(["tools.web_search", "tool_choice"])
+  })
+
+  it("reads the legacy functions and function_call as tools and a tool choice", () => {
+    const request = toRequest(
+      chat([user("Hi")], {
+        functions: [{ name: "lookup", parameters: { type: "object" } }],
+        function_call: "none",
+      }),
+    )
+    expect(request.tools).toEqual([
+      { type: "function", function: { name: "lookup", parameters: { type: "object" } } },
+    ])
+    expect(request.toolChoice).toBe("NONE")
+  })
+
+  it.each([
+    ["placeholder", "", { role: "placeholder", name: "history" }],
+    [
+      "content.media_variable",
+      ".content[0]",
+      { role: "user", content: [{ type: "media_variable", name: "pics" }] },
+    ],
+    ["function_message", "", { role: "function", name: "lookup", content: [{ type: "text", text: "{}" }] }],
+    [
+      "function_call",
+      ".function_call",
+      { role: "assistant", content: [], function_call: { name: "lookup", arguments: "{}" } },
+    ],
+    [
+      "content.media",
+      ".content[0]",
+      { role: "user", content: [{ type: "media", media: { type: "application/pdf", url: "JVBERi0xLjQK" } }] },
+    ],
+  ])("throws UnsupportedFeatureError for %s", (feature, at, message) => {
+    expect(() => toRequest(chat([message as never]))).toThrow(
+      expect.objectContaining({
+        name: "UnsupportedFeatureError",
+        feature,
+        path: `prompt_template.messages[0]${at}`,
+      }),
+    )
+  })
+
+  it("throws for a tool variable that was not rendered", () => {
+    expect(() =>
+      toRequest(chat([user("Hi")], { tools: [{ type: "tool_variable", name: "tools" }] })),
+    ).toThrow(expect.objectContaining({ feature: "tools.tool_variable", path: "prompt_template.tools[0]" }))
+  })
+
+  it("drops what Cohere cannot hold with a warning naming the part", () => {
+    const warnings: ConversionWarning[] = []
+    const request = toRequest(
+      chat([
+        {
+          role: "user",
+          name: "ada",
+          content: [
+            { type: "text", text: "Hi", thought_signature: "c2ln" },
+            { type: "thinking", thinking: "hmm" },
+            { type: "future_part", payload: 1 },
+          ],
+        },
+        {
+          role: "assistant",
+          content: [
+            { type: "redacted_thinking", data: "b3BhcXVl" },
+            { type: "output_media", url: `data:image/png;base64,${PNG}`, mime_type: "image/png" },
+            {
+              type: "text",
+              text: "See the page.",
+              annotations: [
+                { type: "url_citation", url: "https://example.com", start_index: 0, end_index: 3 },
+              ],
+            },
+          ],
+        },
+        {
+          role: "tool",
+          tool_call_id: "x",
+          content: [{ type: "image_url", image_url: { url: "https://x.test/a.png" } }],
+        },
+        { role: "system", content: [{ type: "image_url", image_url: { url: "https://x.test/a.png" } }] },
+      ]),
+      { onWarning: (w) => warnings.push(w) },
+    )
+    expect(request.messages).toEqual([
+      { role: "user", content: "Hi" },
+      { role: "assistant", content: "See the page." },
+      { role: "tool", toolCallId: "x", content: [] },
+      { role: "system", content: [] },
+    ])
+    expect(warnings.map((w) => `${w.feature} @ ${w.path}`)).toEqual([
+      "message.name @ prompt_template.messages[0].name",
+      "thought_signature @ prompt_template.messages[0].content[0]",
+      "content.thinking @ prompt_template.messages[0].content[1]",
+      "content.future_part @ prompt_template.messages[0].content[2]",
+      "content.redacted_thinking @ prompt_template.messages[1].content[0]",
+      "content.output_media @ prompt_template.messages[1].content[1]",
+      "annotations.url_citation @ prompt_template.messages[1].content[2].annotations[0]",
+      "content.image_url @ prompt_template.messages[2].content[0]",
+      "content.image_url @ prompt_template.messages[3].content[0]",
+    ])
+    expect(warnings.every((w) => w.provider === "cohere")).toBe(true)
+  })
+
+  it("joins the text of a tool-calling turn into one tool plan, shifting its citations", () => {
+    const cite = (start: number) => ({
+      type: "file_citation" as const,
+      file_id: "t1",
+      start_index: start,
+      end_index: start + 4,
+      cited_text: "rain",
+      tool_output: { forecast: "rain" },
+    })
+    const request = toRequest(
+      chat([
+        {
+          role: "assistant",
+          content: [
+            { type: "text", text: "First, " },
+            { type: "text", text: "rain is likely.", annotations: [cite(0)] },
+          ],
+          tool_calls: [{ id: "c", type: "function", function: { name: "f", arguments: "{}" } }],
+        },
+      ]),
+    )
+    expect(request.messages[0]).toEqual({
+      role: "assistant",
+      toolPlan: "First, rain is likely.",
+      toolCalls: [{ id: "c", type: "function", function: { name: "f", arguments: "{}" } }],
+      citations: [
+        {
+          start: 7,
+          end: 11,
+          text: "rain",
+          sources: [{ type: "tool", id: "t1", toolOutput: { forecast: "rain" } }],
+          type: "PLAN",
+        },
+      ],
+    })
+  })
+
+  it("groups annotations of one span into one citation and writes content_index only when needed", () => {
+    const source = (id: string, start: number) => ({
+      type: "file_citation" as const,
+      file_id: id,
+      start_index: start,
+      end_index: start + 1,
+      cited_text: "x",
+    })
+    const request = toRequest(
+      chat([
+        {
+          role: "assistant",
+          content: [
+            { type: "text", text: "x one", annotations: [source("a", 0), source("b", 0)] },
+            { type: "text", text: "x two", annotations: [source("c", 0)] },
+          ],
+        },
+      ]),
+    )
+    const message = request.messages[0] as { citations: unknown[] }
+    expect(message.citations).toEqual([
+      {
+        start: 0,
+        end: 1,
+        text: "x",
+        sources: [
+          { type: "document", id: "a" },
+          { type: "document", id: "b" },
+        ],
+        type: "TEXT_CONTENT",
+        contentIndex: 0,
+      },
+      { start: 0, end: 1, text: "x", sources: [{ type: "document", id: "c" }], type: "TEXT_CONTENT" },
+    ])
+  })
+})
