@@ -1,0 +1,107 @@
+import { type Accumulator, type Completion, ProviderResponseError, ToolCallJoiner } from "@pl/blueprint"
+import type { CompletionChunk, CompletionEvent } from "@mistralai/mistralai/models/components"
+import { ContentBuilder } from "./content-builder.js"
+import { field, isRecord, type JsonRecord, stringOf, toolCallIdOf } from "./fields.js"
+import { mistralFinishReason } from "./finish-reason.js"
+import { readUsage } from "./usage.js"
+
+const PROVIDER = "mistral"
+
+/**
+ * What the accumulator takes: the SDK's stream events (`{ data: chunk }`, camelCase), the SDK's chunk itself,
+ * or a wire chunk as parsed from an SSE `data:` line (snake_case).
+ */
+export type MistralStreamChunk = CompletionEvent | CompletionChunk | Record<string, unknown>
+
+/**
+ * Joins a Mistral chat-completion stream into a {@link Completion}. `push` returns the live completion (updated
+ * in place by the next push) in O(1) amortized time per chunk.
+ *
+ * Only choice 0 is accumulated (requests with `n > 1` stream several choices side by side). Tool calls are
+ * joined by `index`; Mistral's own models send each call whole, often without an `index` (the SDK then says
+ * 0 for every call), so a delta that carries a new id at an index already holding another call starts a new
+ * call instead of appending to it.
+ *
+ * @example
+ * const acc = mistral.accumulator()
+ * for await (const event of await mistral.send(request)) render(acc.push(event).message)
+ */
+export class MistralAccumulator implements Accumulator<MistralStreamChunk> {
+  readonly #completion: Completion = { message: { role: "assistant", content: [] } }
+  readonly #content = new ContentBuilder(this.#completion.message.content ?? [])
+  readonly #calls = new ToolCallJoiner()
+  /** The call each stream index currently feeds: its key in the joiner, and its id once known. */
+  readonly #slots = new Map<number, { key: number; id: string | undefined }>()
+
+  push(chunk: MistralStreamChunk): Completion {
+    const raw: unknown = chunk
+    const data = isRecord(raw) && isRecord(raw.data) ? raw.data : raw
+    if (!isRecord(data)) throw new ProviderResponseError(PROVIDER, "a stream chunk must be a JSON object")
+    const completion = this.#completion
+    if (completion.id === undefined) {
+      const id = stringOf(data.id)
+      if (id) completion.id = id
+    }
+    if (completion.model === undefined) {
+      const model = stringOf(data.model)
+      if (model) completion.model = model
+    }
+    if (data.usage != null) {
+      const usage = readUsage(data.usage)
+      if (!usage) throw new ProviderResponseError(PROVIDER, "a stream chunk's usage must be an object")
+      completion.usage = usage
+    }
+    const choices = data.choices
+    if (choices == null) return completion
+    if (!Array.isArray(choices)) throw new ProviderResponseError(PROVIDER, "a stream chunk's choices must be a list")
+    for (const choice of choices) {
+      if (!isRecord(choice)) throw new ProviderResponseError(PROVIDER, "a stream choice must be an object")
+      if ((choice.index ?? 0) !== 0) continue
+      this.#delta(choice.delta)
+      const finish = field(choice, "finishReason", "finish_reason")
+      if (finish != null) Object.assign(completion, mistralFinishReason(finish))
+    }
+    return completion
+  }
+
+  result(): Completion {
+    return this.#completion
+  }
+
+  #delta(delta: unknown): void {
+    if (delta == null) return
+    if (!isRecord(delta)) throw new ProviderResponseError(PROVIDER, "a stream choice's delta must be an object")
+    const content = delta.content
+    if (content != null) {
+      if (typeof content !== "string" && !Array.isArray(content))
+        throw new ProviderResponseError(PROVIDER, "a delta's content must be a string or a list of chunks")
+      this.#content.add(content)
+    }
+    const calls = field(delta, "toolCalls", "tool_calls")
+    if (calls == null) return
+    if (!Array.isArray(calls)) throw new ProviderResponseError(PROVIDER, "a delta's tool calls must be a list")
+    for (const call of calls) {
+      if (!isRecord(call)) throw new ProviderResponseError(PROVIDER, "a tool-call delta must be an object")
+      this.#toolCall(call)
+    }
+  }
+
+  #toolCall(call: JsonRecord): void {
+    const index = typeof call.index === "number" ? call.index : 0
+    const id = toolCallIdOf(call.id)
+    let slot = this.#slots.get(index)
+    if (!slot || (id && slot.id && id !== slot.id)) {
+      slot = { key: this.#calls.calls.length, id }
+      this.#slots.set(index, slot)
+    } else if (id) slot.id = id
+    const fn = isRecord(call.function) ? call.function : {}
+    const args = fn.arguments
+    this.#calls.start(slot.key, {
+      id,
+      name: typeof fn.name === "string" ? fn.name : undefined,
+      // The SDK types arguments as a string or an object (a call sent whole); an object is its JSON.
+      arguments: typeof args === "string" ? args : isRecord(args) ? JSON.stringify(args) : undefined,
+    })
+    this.#completion.message.tool_calls ??= this.#calls.calls
+  }
+}

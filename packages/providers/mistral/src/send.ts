@@ -1,0 +1,48 @@
+import type { SendContext } from "@pl/blueprint"
+import type { Mistral } from "@mistralai/mistralai"
+import type { ChatCompletionResponse, CompletionEvent } from "@mistralai/mistralai/models/components"
+import type { MistralRequest } from "./to-request.js"
+
+/** What {@link send} needs besides the request. */
+export interface MistralSendContext extends SendContext {
+  /** A client of your own (its key, server and retry settings are used; `apiKey`, `baseURL`, `server` are not). */
+  client?: Mistral
+  /** Mistral's regional servers: `global` (default), `eu` or `us`. `baseURL` wins over it. */
+  server?: "global" | "eu" | "us"
+}
+
+/**
+ * Sends a request with the official SDK (`@mistralai/mistralai`, loaded here and only here): the
+ * `ChatCompletionResponse`, or with `stream: true` the SDK's async iterable of `{ data: chunk }` events. The key
+ * defaults to the SDK's own `MISTRAL_API_KEY`; `baseURL` becomes the SDK's `serverURL`.
+ *
+ * @example
+ * const response = await send(mistral.toRequest(blueprint), { timeoutMs: 30_000 })
+ */
+export async function send(
+  request: MistralRequest,
+  context: MistralSendContext = {},
+): Promise<ChatCompletionResponse | AsyncIterable<CompletionEvent>> {
+  const client = context.client ?? (await createClient(context))
+  const options = {
+    ...(context.headers ? { headers: context.headers } : {}),
+    ...(context.timeoutMs !== undefined ? { timeoutMs: context.timeoutMs } : {}),
+    // The SDK lets a signal replace its timeout; with both, either one aborts.
+    ...(context.signal ? { signal: withTimeout(context.signal, context.timeoutMs) } : {}),
+  }
+  return request.stream ? client.chat.stream(request, options) : client.chat.complete(request, options)
+}
+
+async function createClient(context: MistralSendContext): Promise<Mistral> {
+  const { Mistral } = await import("@mistralai/mistralai")
+  return new Mistral({
+    ...(context.apiKey !== undefined ? { apiKey: context.apiKey } : {}),
+    ...(context.baseURL !== undefined ? { serverURL: context.baseURL } : {}),
+    ...(context.server !== undefined ? { server: context.server } : {}),
+    ...(context.timeoutMs !== undefined ? { timeoutMs: context.timeoutMs } : {}),
+  })
+}
+
+function withTimeout(signal: AbortSignal, timeoutMs: number | undefined): AbortSignal {
+  return timeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+}
