@@ -1,0 +1,32 @@
+import { resolve } from "node:path"
+import { LocalRegistry } from "../local/local-registry.js"
+import { PromptLayer } from "../node.js"
+import type { CliIo } from "./io.js"
+
+/**
+ * The client the CLI works with. The registry is, first found: `--registry <dir>`, the PromptLayer API
+ * when `PROMPTLAYER_API_KEY` is set, `PL_REGISTRY`, else `./prompts`.
+ */
+export function cliClient(io: CliIo, registry: string | undefined): PromptLayer {
+  const options = { env: io.env, logger: cliLogger(io) }
+  if (registry !== undefined) {
+    return new PromptLayer({
+      ...options,
+      registry: new LocalRegistry({ directory: resolve(io.cwd, registry) }),
+    })
+  }
+  if (io.env.PROMPTLAYER_API_KEY) return new PromptLayer(options)
+  const directory = resolve(io.cwd, io.env.PL_REGISTRY || "prompts")
+  return new PromptLayer({ ...options, registry: new LocalRegistry({ directory }) })
+}
+
+function cliLogger(io: CliIo) {
+  return {
+    debug(message: string) {
+      if (io.env.PL_DEBUG) io.stderr.write(`debug: ${message}\n`)
+    },
+    warn(message: string) {
+      io.stderr.write(`warning: ${message}\n`)
+    },
+  }
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from "node:util"
+import { convertBlueprint, parseBlueprint } from "@pl/blueprint"
+import { loadAdapter } from "../../load-adapter.js"
+import { resolveProviderId } from "../../providers.js"
+import { EXIT, type ExitCode } from "../exit-codes.js"
+import { type CliIo, json, UsageError } from "../io.js"
+import { readJsonFile } from "../read-json.js"
+
+export const CONVERT_USAGE = `pl convert <blueprint.json> --to <provider> [--model <name>] [--stream]
+pl convert --from <provider> <request.json>
+  providers: openai, openai.responses, anthropic, google, bedrock, mistral, cohere`
+
+/**
+ * `pl convert`: a blueprint (or a template response, or a registry version file) to a provider
+ * request, or a provider request back to a blueprint. Dropped features are listed on stderr.
+ */
+export async function convertCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      to: { type: "string" },
+      from: { type: "string" },
+      model: { type: "string" },
+      stream: { type: "boolean" },
+    },
+  })
+  const file = positionals[0]
+  if (!file || positionals.length > 1) throw new UsageError("pl convert takes one file")
+  if ((values.to === undefined) === (values.from === undefined))
+    throw new UsageError("pass either --to or --from")
+  const input = await readJsonFile(io.cwd, file)
+  if (values.from !== undefined) {
+    const adapter = await loadAdapter(resolveProviderId(values.from))
+    io.stdout.write(json(adapter.fromRequest(input)))
+    return EXIT.OK
+  }
+  const blueprint = parseBlueprint(input)
+  const adapter = await loadAdapter(resolveProviderId(values.to ?? ""))
+  const { request, warnings } = convertBlueprint(adapter, blueprint, {
+    model: values.model,
+    stream: values.stream ?? false,
+  })
+  for (const warning of warnings)
+    io.stderr.write(`dropped ${warning.path ?? warning.feature}: ${warning.message}\n`)
+  io.stdout.write(json(request))
+  return EXIT.OK
+}

@@ -1,0 +1,139 @@
+import { parseArgs } from "node:util"
+import type { AssistantMessage } from "@pl/blueprint"
+import type { RunResult } from "../../execute.js"
+import type { PreparedRun } from "../../prepare.js"
+import { PROVIDERS } from "../../providers.js"
+import { cliClient } from "../cli-client.js"
+import { EXIT, type ExitCode } from "../exit-codes.js"
+import { type CliIo, json, parseInteger, parsePairs, UsageError } from "../io.js"
+
+export const RUN_USAGE = `pl run <prompt> [options]
+  --var name=value         an input variable (repeat for more)
+  --var-json name=<json>   an input variable given as JSON (lists of messages, media URLs, numbers)
+  --version <n>            a version number (default: the latest)
+  --label <label>          a release label, e.g. prod
+  --provider <name>        run on another provider (openai, anthropic, google, bedrock, mistral, cohere)
+  --model <name>           run with another model
+  --param name=<json>      a model parameter override (repeat for more)
+  --stream                 stream the answer
+  --dry-run                print the provider request instead of sending it
+  --json                   machine-readable output on stdout
+  --registry <dir>         a local registry folder (default: PromptLayer when PROMPTLAYER_API_KEY is set,
+                           else $PL_REGISTRY, else ./prompts)`
+
+/** `pl run`: renders a prompt, converts it, and sends it (or prints it with `--dry-run`). */
+export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      var: { type: "string", multiple: true },
+      "var-json": { type: "string", multiple: true },
+      version: { type: "string" },
+      label: { type: "string" },
+      provider: { type: "string" },
+      model: { type: "string" },
+      param: { type: "string", multiple: true },
+      stream: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
+      registry: { type: "string" },
+    },
+  })
+  const promptName = positionals[0]
+  if (!promptName || positionals.length > 1) throw new UsageError("pl run takes one prompt name")
+  const params = {
+    promptName,
+    promptVersion: parseInteger(values.version, "--version"),
+    promptReleaseLabel: values.label,
+    inputVariables: {
+      ...parsePairs(values.var, "--var", false),
+      ...parsePairs(values["var-json"], "--var-json", true),
+    },
+    provider: values.provider,
+    model: values.model,
+    modelParameterOverrides: values.param ? parsePairs(values.param, "--param", true) : undefined,
+    stream: values.stream ?? false,
+  }
+  const pl = cliClient(io, values.registry)
+  progress(io, `rendering ${promptName} from the ${pl.registry.kind} registry`)
+  const prepared = await pl.prepare(params)
+  if (values["dry-run"]) {
+    printDryRun(prepared, io, values.json ?? false)
+    return EXIT.OK
+  }
+  const info = PROVIDERS[prepared.providerId]
+  const hasKey = !!prepared.endpoint.apiKey || info.keyEnv.some((name) => !!io.env[name])
+  if (!hasKey) {
+    io.stderr.write(
+      `No key for ${prepared.providerName}: set ${info.keyEnv.join(" or ")} to send this request. Dry run:\n`,
+    )
+    printDryRun(prepared, io, values.json ?? false)
+    return EXIT.MISSING_CREDENTIALS
+  }
+  progress(io, `calling ${prepared.providerName} ${prepared.model}`)
+  if (params.stream) {
+    const stream = await pl.run({ ...params, stream: true })
+    let printed = 0
+    let last: RunResult | undefined
+    for await (const item of stream) {
+      last = item
+      if (values.json) continue
+      const text = replyText(item)
+      io.stdout.write(text.slice(printed))
+      printed = text.length
+    }
+    if (values.json) io.stdout.write(json(last ?? null))
+    else finish(io, last)
+    return EXIT.OK
+  }
+  const result = await pl.run({ ...params, stream: false })
+  if (values.json) io.stdout.write(json(result))
+  else {
+    io.stdout.write(replyText(result))
+    finish(io, result)
+  }
+  return EXIT.OK
+}
+
+function printDryRun(prepared: PreparedRun, io: CliIo, asJson: boolean) {
+  const target = prepared.endpoint.baseURL ?? "the SDK's default endpoint"
+  if (asJson) {
+    io.stdout.write(
+      json({
+        provider: prepared.providerName,
+        model: prepared.model,
+        baseURL: prepared.endpoint.baseURL ?? null,
+        request: prepared.request,
+        warnings: prepared.warnings,
+      }),
+    )
+    return
+  }
+  io.stderr.write(`# ${prepared.providerName} ${prepared.model} → ${target}\n`)
+  for (const warning of prepared.warnings)
+    io.stderr.write(`# dropped ${warning.path ?? warning.feature}: ${warning.message}\n`)
+  io.stdout.write(json(prepared.request))
+}
+
+function replyText(result: RunResult): string {
+  const messages =
+    result.prompt_blueprint.prompt_template.type === "chat"
+      ? result.prompt_blueprint.prompt_template.messages
+      : []
+  const reply = messages.at(-1) as AssistantMessage | undefined
+  let text = ""
+  for (const part of reply?.content ?? []) if (part.type === "text") text += part.text
+  for (const call of reply?.tool_calls ?? [])
+    text += `${text ? "\n" : ""}→ ${call.function.name}(${call.function.arguments})`
+  return text
+}
+
+function finish(io: CliIo, result: RunResult | undefined) {
+  io.stdout.write("\n")
+  if (result?.request_id != null) io.stderr.write(`request_id: ${result.request_id}\n`)
+}
+
+function progress(io: CliIo, message: string) {
+  if (io.stderr.isTTY) io.stderr.write(`… ${message}\n`)
+}

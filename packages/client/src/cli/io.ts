@@ -1,0 +1,49 @@
+/** What the CLI reads and writes, injectable so tests run it in-process. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean | undefined }
+  stderr: { write(text: string): unknown; isTTY?: boolean | undefined }
+  env: Readonly<Record<string, string | undefined>>
+  cwd: string
+}
+
+/** Raised for a bad command line; the message is printed with the usage. */
+export class UsageError extends Error {
+  override readonly name = "UsageError"
+}
+
+/** `k=v` pairs of repeated flags, as an object; `--var-json k=<json>` values parsed as JSON. */
+export function parsePairs(
+  pairs: readonly string[] | undefined,
+  flag: string,
+  json: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const pair of pairs ?? []) {
+    const at = pair.indexOf("=")
+    if (at <= 0) throw new UsageError(`${flag} expects name=value, got "${pair}"`)
+    const key = pair.slice(0, at)
+    const raw = pair.slice(at + 1)
+    if (!json) {
+      out[key] = raw
+      continue
+    }
+    try {
+      out[key] = JSON.parse(raw)
+    } catch {
+      throw new UsageError(`${flag} ${key}: the value is not valid JSON`)
+    }
+  }
+  return out
+}
+
+/** The integer value of a flag, or undefined. */
+export function parseInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}"`)
+  return Number(value)
+}
+
+/** Pretty JSON and a newline. */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The `pl` binary: the command line in cli.ts, wired to this process.
+import { main } from "./cli.js"
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+})

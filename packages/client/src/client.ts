@@ -1,0 +1,384 @@
+import type {
+  ListedTemplate,
+  ListTemplatesParams,
+  LogRequestBody,
+  LogRequestResponse,
+  PublishTemplateInput,
+  PublishTemplateResponse,
+  TemplateResponse,
+  TemplateSelector,
+  TrackGroupInput,
+  TrackMetadataInput,
+  TrackPromptInput,
+  TrackScoreInput,
+} from "./api-types.js"
+import { PromptLayerError } from "./errors.js"
+import { executeRun, executeStream, type RunResult } from "./execute.js"
+import { HttpClient } from "./http/http-client.js"
+import { HttpRegistry } from "./http-registry.js"
+import { lazyRegistry } from "./lazy-registry.js"
+import { consoleLogger, type Logger } from "./logger.js"
+import { type PreparedRun, prepareRun } from "./prepare.js"
+import type { AdapterLoader, AnyProviderAdapter } from "./providers.js"
+import type { Registry } from "./registry.js"
+import { renderPrompt } from "./render.js"
+import { TemplateCache } from "./template-cache.js"
+
+/** The default PromptLayer API. */
+export const DEFAULT_BASE_URL = "https://api.promptlayer.com"
+
+/** Options of {@link PromptLayer}; all optional. */
+export interface PromptLayerOptions {
+  /** The PromptLayer API key; on Node, `PROMPTLAYER_API_KEY` by default. */
+  apiKey?: string | undefined
+  /** On Node, `PROMPTLAYER_BASE_URL` by default, else `https://api.promptlayer.com`. */
+  baseURL?: string | undefined
+  /**
+   * `true` (default): API failures throw. `false`: `templates.*`, `logRequest`, `track.*` and
+   * `group.create` warn and resolve `null` instead. `run()` always throws.
+   */
+  throwOnError?: boolean | undefined
+  /** Cache unrendered templates this long (default 0: no cache). */
+  cacheTtlSeconds?: number | undefined
+  /** Most templates cached (default 1000). */
+  cacheMaxEntries?: number | undefined
+  /** Accepted for compatibility with the official SDK; spans come with `@pl/tracing`. */
+  enableTracing?: boolean | undefined
+  /** Accepted for compatibility with the official SDK. */
+  workspaceId?: number | undefined
+  /**
+   * Where prompts live and requests are logged. Default: the PromptLayer API when there is an API key;
+   * on Node without a key, the local file registry in `PL_REGISTRY` (or `./prompts`).
+   */
+  registry?: Registry | undefined
+  /**
+   * Adapters to use, e.g. `[openai, anthropic]` from `@pl/provider-openai` and `@pl/provider-anthropic`.
+   * On Node, any other installed adapter is loaded with `import()` when a prompt needs it; in browsers
+   * and edge bundles only these are used, so the bundle holds just them.
+   */
+  adapters?: readonly AnyProviderAdapter[] | undefined
+  /**
+   * Base URL per provider (`{ openai: "https://my-azure/openai/v1", anthropic: "http://localhost:8080" }`),
+   * by provider name or id. See the README for the order in which base URLs are chosen.
+   */
+  providerBaseUrls?: Readonly<Record<string, string | undefined>> | undefined
+  /** Render missing input variables as empty text, as PromptLayer does, instead of failing (default false). */
+  lenientVariables?: boolean | undefined
+  /** Per PromptLayer API attempt, in milliseconds (default 30 s). */
+  timeoutMs?: number | undefined
+  /** PromptLayer API attempts in all on 429, 5xx, timeouts and lost connections (default 4). */
+  maxAttempts?: number | undefined
+  /** Where retries, stale-cache fallbacks and swallowed errors are reported (default: console warnings). */
+  logger?: Logger | undefined
+  /** Environment variables (provider base URLs); the Node entry passes `process.env`. */
+  env?: Readonly<Record<string, string | undefined>> | undefined
+  fetch?: typeof fetch | undefined
+  /** For tests: wait without waiting. */
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined
+  /** For tests: the jitter source. */
+  random?: (() => number) | undefined
+  /** For tests: the clock (milliseconds), for the cache and request times. */
+  now?: (() => number) | undefined
+}
+
+/** What a runtime adds: the Node entry loads adapters and the local registry with `import()`. */
+export interface Platform {
+  env?: Readonly<Record<string, string | undefined>>
+  loadAdapter?: AdapterLoader
+  localRegistry?: (directory: string) => Promise<Registry>
+}
+
+/** `run()` parameters, as in the official SDK. */
+export interface RunParams {
+  promptName: string
+  promptVersion?: number | undefined
+  promptReleaseLabel?: string | undefined
+  inputVariables?: Record<string, unknown> | undefined
+  tags?: string[] | undefined
+  metadata?: Record<string, string> | undefined
+  groupId?: number | undefined
+  stream?: boolean | undefined
+  /** Run on another provider than the template's; portable parameters are translated. */
+  provider?: string | undefined
+  model?: string | undefined
+  modelParameterOverrides?: Record<string, unknown> | undefined
+  /** Cancels the provider call. */
+  signal?: AbortSignal | undefined
+}
+
+/** `templates.get` options, as in the official SDK. */
+export interface GetTemplateParams {
+  version?: number | undefined
+  label?: string | undefined
+  inputVariables?: Record<string, unknown> | undefined
+  provider?: string | undefined
+  model?: string | undefined
+  metadataFilters?: Record<string, string> | undefined
+}
+
+/**
+ * The PromptLayer client, with the official JavaScript SDK's surface: `run()`, `templates`,
+ * `logRequest`, `track`, `group`. Templates are rendered and converted locally, the provider is called
+ * from this process with the user's own key, and the call is logged.
+ *
+ * @example
+ * import { PromptLayer } from "@pl/client"
+ * import { openai } from "@pl/provider-openai"
+ *
+ * const pl = new PromptLayer({ apiKey: "pl_...", adapters: [openai], cacheTtlSeconds: 60 })
+ * const { request_id, prompt_blueprint } = await pl.run({ promptName: "greet", inputVariables: { name: "Ada" } })
+ */
+export class PromptLayer {
+  readonly apiKey: string | undefined
+  readonly baseURL: string
+  readonly throwOnError: boolean
+  readonly enableTracing: boolean
+  readonly workspaceId: number | undefined
+  /** Where prompts come from and requests go. */
+  readonly registry: Registry
+
+  readonly #options: PromptLayerOptions
+  readonly #platform: Platform
+  readonly #logger: Logger
+  readonly #cache: TemplateCache | undefined
+  readonly #env: Readonly<Record<string, string | undefined>>
+
+  constructor(options: PromptLayerOptions = {}, platform: Platform = {}) {
+    this.#options = options
+    this.#platform = platform
+    this.#env = options.env ?? platform.env ?? {}
+    this.#logger = options.logger ?? consoleLogger
+    this.apiKey = options.apiKey ?? this.#env.PROMPTLAYER_API_KEY
+    this.baseURL = (options.baseURL ?? this.#env.PROMPTLAYER_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "")
+    this.throwOnError = options.throwOnError ?? true
+    this.enableTracing = options.enableTracing ?? false
+    this.workspaceId = options.workspaceId
+    this.registry = this.#chooseRegistry()
+    const ttl = options.cacheTtlSeconds ?? 0
+    this.#cache =
+      ttl > 0
+        ? new TemplateCache({
+            ttlMs: ttl * 1000,
+            maxEntries: options.cacheMaxEntries,
+            now: options.now,
+            onStale: (name, error) =>
+              this.#logger.warn(`serving a stale cached template for "${name}": ${(error as Error).message}`),
+          })
+        : undefined
+  }
+
+  /**
+   * Runs a prompt from the registry: fetch (or cache) → validate the input variables → render →
+   * convert for the provider → call it → log with input and output blueprints. Resolves with
+   * `{ request_id, raw_response, prompt_blueprint }`, or with `stream: true` an async iterable of them.
+   *
+   * @example
+   * for await (const { prompt_blueprint } of await pl.run({ promptName: "greet", stream: true })) render(prompt_blueprint)
+   */
+  run(params: RunParams & { stream: true }): Promise<AsyncIterable<RunResult>>
+  run(params: RunParams & { stream?: false | undefined }): Promise<RunResult>
+  run(params: RunParams): Promise<RunResult | AsyncIterable<RunResult>>
+  async run(params: RunParams): Promise<RunResult | AsyncIterable<RunResult>> {
+    const prepared = await this.prepare(params)
+    const deps = { registry: this.registry, logger: this.#logger, now: this.#now, signal: params.signal }
+    const log = {
+      tags: params.tags,
+      metadata: params.metadata,
+      groupId: params.groupId,
+      inputVariables: params.inputVariables,
+    }
+    for (const warning of prepared.warnings)
+      this.#logger.debug(`${warning.path ?? warning.feature}: ${warning.message}`)
+    return params.stream ? executeStream(prepared, log, deps) : executeRun(prepared, log, deps)
+  }
+
+  /**
+   * Everything `run()` does before calling the provider: the rendered blueprint, the provider request,
+   * where it would go and what was dropped in conversion. `pl run --dry-run` prints this.
+   *
+   * @example
+   * const { request, endpoint } = await pl.prepare({ promptName: "greet", inputVariables: { name: "Ada" } })
+   */
+  async prepare(params: RunParams): Promise<PreparedRun> {
+    const template = await this.#getTemplate(params.promptName, {
+      version: params.promptVersion,
+      label: params.promptReleaseLabel,
+      provider: params.provider,
+      model: params.model,
+    })
+    return prepareRun(template, {
+      inputVariables: params.inputVariables,
+      provider: params.provider,
+      model: params.model,
+      modelParameterOverrides: params.modelParameterOverrides,
+      stream: params.stream,
+      lenientVariables: this.#options.lenientVariables,
+      adapters: this.#options.adapters ?? [],
+      loadAdapter: this.#platform.loadAdapter,
+      providerBaseUrls: this.#options.providerBaseUrls,
+      env: this.#env,
+    })
+  }
+
+  /** Prompt templates in the registry. */
+  readonly templates = {
+    /**
+     * A template (`POST /prompt-templates/{name}`): rendered locally when `inputVariables` are given,
+     * with `llm_kwargs` (the provider request) computed locally when the provider's adapter is available.
+     *
+     * @example
+     * const t = await pl.templates.get("greet", { label: "prod", inputVariables: { name: "Ada" } })
+     */
+    get: (name: string, params: GetTemplateParams = {}): Promise<TemplateResponse | null> =>
+      this.#guard("fetching a prompt template", async () => {
+        const template = structuredClone(
+          await this.#getTemplate(name, {
+            version: params.version,
+            label: params.label,
+            provider: params.provider,
+            model: params.model,
+            metadataFilters: params.metadataFilters,
+          }),
+        )
+        const rendered = params.inputVariables
+          ? renderPrompt(template.prompt_template, params.inputVariables, {
+              lenient: this.#options.lenientVariables ?? false,
+            })
+          : template.prompt_template
+        return {
+          ...template,
+          prompt_template: rendered,
+          llm_kwargs: await this.#llmKwargs({ ...template, prompt_template: rendered }, params),
+        }
+      }),
+
+    /**
+     * Publishes a new version (`POST /rest/prompt-templates`); the cache forgets the name.
+     *
+     * @example
+     * await pl.templates.publish({ prompt_name: "greet", prompt_template, metadata, release_labels: ["prod"] })
+     */
+    publish: (input: PublishTemplateInput): Promise<PublishTemplateResponse | null> =>
+      this.#guard("publishing a prompt template", async () => {
+        const published = await this.registry.publishTemplate(input)
+        this.#cache?.invalidate(input.prompt_name)
+        return published
+      }),
+
+    /**
+     * Lists templates (`GET /prompt-templates`).
+     *
+     * @example
+     * const prod = await pl.templates.list({ label: "prod", perPage: 50 })
+     */
+    list: (params: ListTemplatesParams = {}): Promise<ListedTemplate[] | null> =>
+      this.#guard("listing prompt templates", () => this.registry.listTemplates(params)),
+
+    /** Forgets the cached versions of one template, or of all. */
+    invalidate: (name?: string): void => this.#cache?.invalidate(name),
+  }
+
+  /** Forgets cached templates: one name's, or all. */
+  invalidate(name?: string): void {
+    this.#cache?.invalidate(name)
+  }
+
+  /**
+   * Logs a request made elsewhere (`POST /log-request`); resolves with `{ id, ... }`, `id` being the
+   * request id.
+   *
+   * @example
+   * const { id } = await pl.logRequest({ provider: "openai", model: "gpt-4o", input, output, request_start_time, request_end_time })
+   */
+  logRequest(body: LogRequestBody): Promise<LogRequestResponse | null> {
+    return this.#guard("logging a request", () => this.registry.logRequest(body))
+  }
+
+  /** Scores, metadata, prompts and groups attached to logged requests (`/rest/track-*`). */
+  readonly track = {
+    /** @example await pl.track.score({ request_id, score: 90 }) */
+    score: (input: TrackScoreInput): Promise<boolean | null> =>
+      this.#guard("tracking a score", () => this.registry.trackScore(input)),
+    /** @example await pl.track.metadata({ request_id, metadata: { user_id: "42" } }) */
+    metadata: (input: TrackMetadataInput): Promise<boolean | null> =>
+      this.#guard("tracking metadata", () => this.registry.trackMetadata(input)),
+    /** @example await pl.track.prompt({ request_id, prompt_name: "greet", prompt_input_variables }) */
+    prompt: (input: TrackPromptInput): Promise<boolean | null> =>
+      this.#guard("tracking a prompt", () => this.registry.trackPrompt(input)),
+    /** @example await pl.track.group({ request_id, group_id }) */
+    group: (input: TrackGroupInput): Promise<boolean | null> =>
+      this.#guard("tracking a group", () => this.registry.trackGroup(input)),
+  }
+
+  /** Groups of requests. */
+  readonly group = {
+    /** @example const groupId = await pl.group.create() */
+    create: (): Promise<number | null> => this.#guard("creating a group", () => this.registry.createGroup()),
+  }
+
+  readonly #now = (): number => (this.#options.now ?? Date.now)()
+
+  #getTemplate(name: string, selector: TemplateSelector): Promise<TemplateResponse> {
+    const fetch = () => this.registry.getTemplate(name, selector)
+    // A/B label filters pick a version per call: never cached (as in the official SDK).
+    if (!this.#cache || selector.metadataFilters) return fetch()
+    return this.#cache.get(name, selector, fetch)
+  }
+
+  async #llmKwargs(
+    template: TemplateResponse,
+    params: GetTemplateParams,
+  ): Promise<Record<string, unknown> | null> {
+    if (!params.provider && !template.metadata?.model?.provider && !template.custom_provider) return null
+    try {
+      const prepared = await prepareRun(template, {
+        render: false,
+        provider: params.provider,
+        model: params.model,
+        adapters: this.#options.adapters ?? [],
+        loadAdapter: this.#platform.loadAdapter,
+        env: this.#env,
+      })
+      return prepared.request as Record<string, unknown>
+    } catch (error) {
+      this.#logger.debug(`no llm_kwargs for "${template.prompt_name}": ${(error as Error).message}`)
+      return null
+    }
+  }
+
+  async #guard<T>(what: string, call: () => Promise<T>): Promise<T | null> {
+    try {
+      return await call()
+    } catch (error) {
+      if (this.throwOnError || !(error instanceof PromptLayerError)) throw error
+      this.#logger.warn(`while ${what}, PromptLayer had the following error: ${error.message}`)
+      return null
+    }
+  }
+
+  #chooseRegistry(): Registry {
+    if (this.#options.registry) return this.#options.registry
+    if (this.apiKey) {
+      const http = new HttpClient({
+        baseURL: this.baseURL,
+        apiKey: this.apiKey,
+        timeoutMs: this.#options.timeoutMs,
+        maxAttempts: this.#options.maxAttempts,
+        fetch: this.#options.fetch,
+        sleep: this.#options.sleep,
+        random: this.#options.random,
+        now: this.#options.now,
+        logger: this.#options.logger ?? consoleLogger,
+      })
+      return new HttpRegistry(http, this.apiKey)
+    }
+    const local = this.#platform.localRegistry
+    if (local) {
+      const directory = this.#env.PL_REGISTRY || "prompts"
+      return lazyRegistry("local", () => local(directory))
+    }
+    throw new PromptLayerError(
+      "PromptLayer API key not provided: pass apiKey (or, on Node, set PROMPTLAYER_API_KEY), or pass a registry",
+    )
+  }
+}

@@ -1,0 +1,42 @@
+import type { TemplateResponse } from "./api-types.js"
+import { PROVIDERS, type ProviderId } from "./providers.js"
+
+/** Where to send a provider request, and with which key when it is not the SDK's default. */
+export interface ProviderEndpoint {
+  baseURL?: string | undefined
+  /** Only a workspace custom provider's key; otherwise each SDK reads its own environment variable. */
+  apiKey?: string | undefined
+}
+
+/**
+ * The base URL for a provider call, first found wins:
+ * 1. the template's `custom_provider` (`base_url`, `api_key`), which defines the prompt's target;
+ * 2. the client's `providerBaseUrls` option, by provider name (`openai`, `vertexai`) or id (`amazon.bedrock`);
+ * 3. the template's `provider_base_url.url` (the workspace's setting for that provider);
+ * 4. the provider SDK's own base-URL variable (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`,
+ *    `GOOGLE_GEMINI_BASE_URL`, `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, ...);
+ * 5. none: the SDK's default.
+ * The template's settings apply only when the run keeps the template's provider.
+ *
+ * @example
+ * resolveEndpoint("openai", "openai", template, { providerBaseUrls: { openai: "http://localhost:8080/v1" } })
+ */
+export function resolveEndpoint(
+  id: ProviderId,
+  providerName: string,
+  template: Pick<TemplateResponse, "custom_provider" | "provider_base_url">,
+  options: {
+    sameProviderAsTemplate: boolean
+    providerBaseUrls?: Readonly<Record<string, string | undefined>> | undefined
+    env?: Readonly<Record<string, string | undefined>> | undefined
+  },
+): ProviderEndpoint {
+  const custom = options.sameProviderAsTemplate ? template.custom_provider : undefined
+  const fromOption = options.providerBaseUrls?.[providerName] ?? options.providerBaseUrls?.[id]
+  const fromTemplate = options.sameProviderAsTemplate ? template.provider_base_url?.url : undefined
+  const fromEnv = PROVIDERS[id].baseUrlEnv.map((name) => options.env?.[name]).find((value) => !!value)
+  return {
+    baseURL: custom?.base_url || fromOption || fromTemplate || fromEnv || undefined,
+    apiKey: custom?.api_key || undefined,
+  }
+}

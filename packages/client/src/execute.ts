@@ -1,0 +1,211 @@
+import type { Completion, PromptBlueprint } from "@pl/blueprint"
+import type { ErrorType, RequestStatus } from "./api-types.js"
+import { conversationBlueprint, EMPTY_REPLY, snapshotMessage } from "./conversation.js"
+import { errorMessage, providerErrorType } from "./error-type.js"
+import { buildLogBody } from "./log-body.js"
+import type { Logger } from "./logger.js"
+import type { PreparedRun } from "./prepare.js"
+import { PROVIDERS } from "./providers.js"
+import type { Registry } from "./registry.js"
+
+/**
+ * One result of `run()`: the provider's raw response (or, streamed, the raw chunk), the conversation
+ * so far as a blueprint, and the PromptLayer request id (`null` until logged, or when logging failed).
+ */
+export interface RunResult {
+  request_id: number | null
+  raw_response: unknown
+  prompt_blueprint: PromptBlueprint
+}
+
+/** Who the run is for: what goes into the request log besides the call itself. */
+export interface RunLogContext {
+  tags?: string[] | undefined
+  metadata?: Record<string, string> | undefined
+  groupId?: number | undefined
+  inputVariables?: Record<string, unknown> | undefined
+}
+
+/** What executing needs from the client. */
+export interface ExecuteDeps {
+  registry: Registry
+  logger: Logger
+  now: () => number
+  signal?: AbortSignal | undefined
+}
+
+/**
+ * Sends a prepared run and logs it: the response is parsed with `fromResponse`, logged with input and
+ * output blueprints, and returned. A provider error is logged with `status: "ERROR"` and its
+ * `error_type`, then rethrown as the SDK threw it. A logging failure is a warning, never an error: the
+ * user's response is not lost.
+ */
+export async function executeRun(
+  prepared: PreparedRun,
+  log: RunLogContext,
+  deps: ExecuteDeps,
+): Promise<RunResult> {
+  const startedAt = deps.now()
+  let response: unknown
+  try {
+    response = await send(prepared, deps)
+  } catch (error) {
+    await logCall(prepared, log, deps, { startedAt, status: "ERROR", error })
+    throw error
+  }
+  const completion = prepared.adapter.fromResponse(response)
+  const requestId = await logCall(prepared, log, deps, { startedAt, status: "SUCCESS", completion })
+  return {
+    request_id: requestId,
+    raw_response: response,
+    prompt_blueprint: conversationBlueprint(
+      prepared.rendered,
+      completion.message,
+      prepared.blueprint.metadata,
+    ),
+  }
+}
+
+/**
+ * Streams a prepared run: one result per provider chunk, the blueprint growing each time (each result
+ * holds its own snapshot), `request_id` set on the last one only (so each result is handed over when
+ * the next chunk arrives). A stream cut mid-way is logged with what arrived (`PROVIDER_PARTIAL_RESPONSE`)
+ * and the error rethrown after the last result; a stream the consumer abandons (`break`) is closed
+ * and logged with `status: "WARNING"`.
+ */
+export async function* executeStream(
+  prepared: PreparedRun,
+  log: RunLogContext,
+  deps: ExecuteDeps,
+): AsyncGenerator<RunResult, void, undefined> {
+  const startedAt = deps.now()
+  const accumulator = prepared.adapter.accumulator()
+  let chunks = 0
+  let completion: Completion | undefined
+  let pending: RunResult | undefined
+  let logged = false
+  const result = (raw: unknown, current: Completion, requestId: number | null): RunResult => ({
+    request_id: requestId,
+    raw_response: raw,
+    prompt_blueprint: conversationBlueprint(
+      prepared.rendered,
+      snapshotMessage(current.message),
+      prepared.blueprint.metadata,
+    ),
+  })
+  try {
+    let stream: AsyncIterable<unknown>
+    try {
+      stream = asStream(await send(prepared, deps), prepared.providerId)
+    } catch (error) {
+      logged = true
+      await logCall(prepared, log, deps, { startedAt, status: "ERROR", error })
+      throw error
+    }
+    let lastChunk: unknown = null
+    try {
+      for await (const chunk of stream) {
+        completion = accumulator.push(chunk)
+        chunks++
+        lastChunk = chunk
+        if (pending) yield pending
+        pending = result(chunk, completion, null)
+      }
+    } catch (error) {
+      logged = true
+      const partial = chunks > 0 ? accumulator.result() : undefined
+      const requestId = await logCall(prepared, log, deps, {
+        startedAt,
+        status: "ERROR",
+        error,
+        completion: partial,
+        errorType: partial ? "PROVIDER_PARTIAL_RESPONSE" : undefined,
+      })
+      if (pending && partial) yield result(pending.raw_response, partial, requestId)
+      throw error
+    }
+    logged = true
+    const final = chunks > 0 ? accumulator.result() : { message: EMPTY_REPLY }
+    const requestId = await logCall(prepared, log, deps, { startedAt, status: "SUCCESS", completion: final })
+    yield result(lastChunk, final, requestId)
+  } finally {
+    if (!logged) {
+      // The consumer stopped early: the for-await above has already closed the provider's stream.
+      await logCall(prepared, log, deps, {
+        startedAt,
+        status: "WARNING",
+        completion: chunks > 0 ? accumulator.result() : undefined,
+        errorType: "PROVIDER_PARTIAL_RESPONSE",
+        message: `the stream was abandoned by the consumer after ${chunks} chunk${chunks === 1 ? "" : "s"}`,
+      })
+    }
+  }
+}
+
+async function send(prepared: PreparedRun, deps: ExecuteDeps): Promise<unknown> {
+  const { adapter, endpoint } = prepared
+  if (!adapter.send) throw new TypeError(`The ${adapter.name} adapter cannot send requests (it has no send)`)
+  return adapter.send(prepared.request, {
+    ...(endpoint.baseURL ? { baseURL: endpoint.baseURL } : {}),
+    ...(endpoint.apiKey ? { apiKey: endpoint.apiKey } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  })
+}
+
+function asStream(response: unknown, provider: string): AsyncIterable<unknown> {
+  if (response !== null && typeof response === "object" && Symbol.asyncIterator in response) {
+    return response as AsyncIterable<unknown>
+  }
+  throw new TypeError(`The ${provider} adapter returned a response, not a stream, for a streaming request`)
+}
+
+interface Outcome {
+  startedAt: number
+  status: RequestStatus
+  completion?: Completion | undefined
+  error?: unknown
+  errorType?: ErrorType | undefined
+  message?: string | undefined
+}
+
+/** Logs one call; resolves with the request id, or `null` (and a warning) when logging failed. */
+async function logCall(
+  prepared: PreparedRun,
+  log: RunLogContext,
+  deps: ExecuteDeps,
+  outcome: Outcome,
+): Promise<number | null> {
+  const { template } = prepared
+  try {
+    const body = buildLogBody({
+      provider: prepared.providerName,
+      model: prepared.model,
+      apiType: prepared.blueprint.metadata?.model?.api_type,
+      functionName: PROVIDERS[prepared.providerId].functionName,
+      input: prepared.rendered,
+      parameters: prepared.parameters,
+      startedAt: outcome.startedAt,
+      endedAt: deps.now(),
+      completion: outcome.completion,
+      status: outcome.status,
+      errorType:
+        outcome.status === "SUCCESS" ? undefined : (outcome.errorType ?? providerErrorType(outcome.error)),
+      errorMessage:
+        outcome.message ?? (outcome.error === undefined ? undefined : errorMessage(outcome.error)),
+      tags: log.tags,
+      metadata: log.metadata,
+      promptName: template.prompt_name,
+      promptId: template.id,
+      promptVersion: template.version,
+      inputVariables: log.inputVariables,
+    })
+    const { id } = await deps.registry.logRequest(body)
+    if (log.groupId !== undefined) await deps.registry.trackGroup({ request_id: id, group_id: log.groupId })
+    return id
+  } catch (error) {
+    deps.logger.warn(
+      `could not log the ${prepared.providerName} request for "${template.prompt_name}" (the response is kept): ${errorMessage(error)}`,
+    )
+    return null
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * @pl/client: run a prompt from a registry on any provider, with logging, caching and retries, with
+ * the official PromptLayer SDK's surface. This entry uses web standards only (fetch, AbortController):
+ * it runs in browsers and edge runtimes. Pass the adapters you use (`adapters: [openai]`) and an
+ * `apiKey` or a `registry`. On Node, `import { PromptLayer } from "@pl/client"` resolves to a build
+ * that also reads the environment, loads installed adapters by itself and defaults to the local
+ * file registry when there is no API key.
+ */
+export type * from "./api-types.js"
+export {
+  DEFAULT_BASE_URL,
+  type GetTemplateParams,
+  type Platform,
+  PromptLayer,
+  type PromptLayerOptions,
+  type RunParams,
+} from "./client.js"
+export { conversationBlueprint, inputMessages } from "./conversation.js"
+export { type ProviderEndpoint, resolveEndpoint } from "./endpoint.js"
+export { errorMessage, providerErrorType } from "./error-type.js"
+export * from "./errors.js"
+export type { RunLogContext, RunResult } from "./execute.js"
+export { type ApiRequest, HttpClient, type HttpClientOptions } from "./http/http-client.js"
+export { backoffDelay, parseRetryAfter } from "./http/retry.js"
+export { HttpRegistry } from "./http-registry.js"
+export { buildLogBody, type LogFacts } from "./log-body.js"
+export { consoleLogger, type Logger } from "./logger.js"
+export { type PreparedRun, type PrepareOptions, prepareRun } from "./prepare.js"
+export {
+  type AdapterLoader,
+  type AnyProviderAdapter,
+  PROVIDERS,
+  type ProviderId,
+  type ProviderInfo,
+  resolveProviderId,
+} from "./providers.js"
+export type { Registry } from "./registry.js"
+export { renderPrompt } from "./render.js"
+export { TemplateCache, type TemplateCacheOptions } from "./template-cache.js"

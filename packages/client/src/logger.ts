@@ -1,0 +1,16 @@
+/**
+ * Where the client reports what it does not throw: retries, stale-cache fallbacks, dropped features,
+ * logging failures, `throwOnError: false` errors.
+ */
+export interface Logger {
+  debug(message: string): void
+  warn(message: string): void
+}
+
+/** The default: warnings on the console, debug messages dropped. */
+export const consoleLogger: Logger = {
+  debug() {},
+  warn(message) {
+    console.warn(`[promptlayer] ${message}`)
+  },
+}
