@@ -51,7 +51,7 @@ export class BedrockAccumulator implements Accumulator<BedrockChunk> {
     if (chunk === null || typeof chunk !== "object") throw malformed("not an object")
     if (chunk.contentBlockDelta) this.#delta(chunk.contentBlockDelta)
     else if (chunk.contentBlockStart) this.#start(chunk.contentBlockStart)
-    else if (chunk.contentBlockStop) indexOf(chunk.contentBlockStop)
+    else if (chunk.contentBlockStop) this.#stop(indexOf(chunk.contentBlockStop))
     else if (chunk.messageStop) Object.assign(this.#completion, finishReason(chunk.messageStop.stopReason))
     else if (chunk.metadata) this.#metadata(chunk.metadata)
     else if (!chunk.messageStart) {
@@ -65,7 +65,14 @@ export class BedrockAccumulator implements Accumulator<BedrockChunk> {
   }
 
   result(): Completion {
+    for (const call of this.#tools.calls) if (call.function.arguments === "") call.function.arguments = "{}"
     return this.#completion
+  }
+
+  // A call without parameters streams no input (or an empty delta): its arguments are the empty object.
+  #stop(index: number) {
+    const call = this.#tools.get(index)
+    if (call && call.function.arguments === "") call.function.arguments = "{}"
   }
 
   #delta(event: ContentBlockDeltaEvent) {

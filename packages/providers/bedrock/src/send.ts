@@ -44,7 +44,7 @@ function clientConfig(context: BedrockSendContext): BedrockRuntimeClientConfig {
 /**
  * Sends a request with the official SDK, loaded only now: Converse returns the response, ConverseStream the
  * SDK's async iterable of events. A client built here is destroyed (its connections closed) once the
- * response, or the whole stream, has been read.
+ * response, or the whole stream, has been read, so nothing keeps the process alive.
  *
  * @example
  * const stream = await bedrock.send(bedrock.toRequest(bp, { stream: true }), { region: "us-east-1" })
@@ -54,29 +54,29 @@ export async function send(
   context: BedrockSendContext = {},
 ): Promise<BedrockResponse | AsyncIterable<ConverseStreamOutput>> {
   const sdk = await import("@aws-sdk/client-bedrock-runtime")
-  const owned = context.client ? undefined : new sdk.BedrockRuntimeClient(clientConfig(context))
-  const client = context.client ?? owned!
+  const client = context.client ?? new sdk.BedrockRuntimeClient(clientConfig(context))
+  // A client built here is closed after use, unless it holds the caller's own HTTP handler.
+  const owned = context.client || isHandler(context.requestHandler) ? undefined : client
   const options = context.signal ? { abortSignal: context.signal } : {}
-  const headers = context.headers ? { step: "build", name: "plExtraHeaders" } as const : undefined
+  const build = { step: "build", name: "plExtraHeaders" } as const
   try {
     if (context.stream ?? isStreamingRequest(request)) {
       const command = new sdk.ConverseStreamCommand(request)
-      if (headers) command.middlewareStack.add(addHeaders(context.headers!), headers)
+      if (context.headers) command.middlewareStack.add(addHeaders(context.headers), build)
       const output = await client.send(command, options)
-      if (!output.stream) throw new TypeError("ConverseStream returned no stream")
-      if (!owned) return output.stream
       const events = output.stream
-      const closing = owned
+      if (!events) throw new TypeError("ConverseStream returned no stream")
+      if (!owned) return events
       return (async function* () {
         try {
           yield* events
         } finally {
-          closing.destroy()
+          owned.destroy()
         }
       })()
     }
     const command = new sdk.ConverseCommand(request)
-    if (headers) command.middlewareStack.add(addHeaders(context.headers!), headers)
+    if (context.headers) command.middlewareStack.add(addHeaders(context.headers), build)
     const response = await client.send(command, options)
     owned?.destroy()
     return response
@@ -94,4 +94,8 @@ function addHeaders(headers: Record<string, string>) {
       if (http.headers) Object.assign(http.headers, headers)
       return next(args)
     }
+}
+
+function isHandler(handler: BedrockSendContext["requestHandler"]): boolean {
+  return typeof (handler as { handle?: unknown } | undefined)?.handle === "function"
 }
