@@ -21,7 +21,7 @@ import { urlCitation } from "./from-content.js"
 import { toUsage } from "./usage.js"
 
 /** One ConverseStream event, as the SDK yields it or as the wire JSON decodes (blobs as base64). */
-export type BedrockChunk = ConverseStreamOutput
+export type BedrockStreamEvent = ConverseStreamOutput
 
 // The exception events a ConverseStream may end with (the service model's `ConverseStreamOutput` members).
 // The SDK throws them itself; a caller feeding decoded wire events gets them here.
@@ -41,13 +41,13 @@ const malformed = (what: string) => new ProviderResponseError(PROVIDER, `malform
  * part, tool-use `input` deltas are joined per index, `messageStop` sets the finish reason and `metadata` the
  * usage. Each `push` costs O(1) amortized and returns the same live completion.
  */
-export class BedrockAccumulator implements Accumulator<BedrockChunk> {
+export class BedrockAccumulator implements Accumulator<BedrockStreamEvent> {
   readonly #completion: Completion = { message: { role: "assistant", content: [] } }
   readonly #content: Content[] = this.#completion.message.content!
   readonly #parts = new Map<number, TextContent | ThinkingContent | RedactedThinkingContent>()
   readonly #tools = new ToolCallJoiner()
 
-  push(chunk: BedrockChunk): Completion {
+  push(chunk: BedrockStreamEvent): Completion {
     if (chunk === null || typeof chunk !== "object") throw malformed("not an object")
     if (chunk.contentBlockDelta) this.#delta(chunk.contentBlockDelta)
     else if (chunk.contentBlockStart) this.#start(chunk.contentBlockStart)

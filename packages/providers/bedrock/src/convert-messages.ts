@@ -27,6 +27,8 @@ export function convertMessages(
   const out: ConvertedMessages = { system: [], messages: [], hasToolBlocks: false }
   for (const [i, message] of messages.entries()) {
     const path = pathOf(i)
+    if (typeof message.name === "string" && message.role !== "function" && message.role !== "placeholder")
+      warn(conversion, "message.name", `${path}.name`, "Bedrock messages have no name; not sent")
     switch (message.role) {
       case "system":
       case "developer":
@@ -50,7 +52,9 @@ export function convertMessages(
           const block = toToolResultBlock(part, `${path}.content[${j}]`, conversion)
           if (block) content.push(block)
         }
-        addTurn(out, "user", [{ toolResult: { toolUseId: message.tool_call_id, content } }], message)
+        // `is_error` (Anthropic's field, kept on the loose tool message) is Bedrock's `status: "error"`.
+        const status = message.is_error === true ? ({ status: "error" } as const) : {}
+        addTurn(out, "user", [{ toolResult: { toolUseId: message.tool_call_id, content, ...status } }], message)
         out.hasToolBlocks = true
         break
       }

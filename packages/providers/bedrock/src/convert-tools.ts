@@ -28,7 +28,8 @@ export function toToolConfig(
   for (const fn of template.functions ?? []) tools.push(toolSpecOf(fn))
   if (!tools.some((tool) => tool.toolSpec)) return undefined
 
-  const choice = template.tool_choice ?? legacyChoice(template.function_call) ?? portableChoice
+  // A `tool_choice` parameter (e.g. from options.parameters) overrides the template's.
+  const choice = portableChoice ?? template.tool_choice ?? legacyChoice(template.function_call)
   if (choice === "none") {
     if (!hasToolBlocks) return undefined
     warn(

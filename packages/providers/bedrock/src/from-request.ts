@@ -33,7 +33,6 @@ export function fromRequest(request: BedrockRequest): PromptBlueprint {
       type: "chat",
       messages,
       ...fromToolConfig(request.toolConfig),
-      input_variables: [],
     },
     metadata: {
       model: { provider: PROVIDER, name: request.modelId ?? "", parameters: fromParameterFields(request) },
@@ -86,7 +85,12 @@ function fromUser(blocks: readonly ContentBlock[]): Message[] {
         const part = fromToolResultBlock(item)
         if (part) content.push(part)
       }
-      last = { role: "tool", tool_call_id: block.toolResult.toolUseId ?? "", content } satisfies Message
+      last = {
+        role: "tool",
+        tool_call_id: block.toolResult.toolUseId ?? "",
+        content,
+        ...(block.toolResult.status === "error" ? { is_error: true } : {}),
+      } satisfies Message
       messages.push(last as Message)
     } else if (block.cachePoint) {
       markCached(last, block.cachePoint)

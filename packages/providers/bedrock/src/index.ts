@@ -3,13 +3,13 @@
  * pure; only `send` loads `@aws-sdk/client-bedrock-runtime`, when it sends.
  */
 import type { ProviderAdapter } from "@pl/blueprint"
-import { type BedrockChunk, BedrockAccumulator } from "./accumulator.js"
+import { type BedrockStreamEvent, BedrockAccumulator } from "./accumulator.js"
 import { fromRequest } from "./from-request.js"
 import { type BedrockResponse, fromResponse } from "./from-response.js"
 import { type BedrockSendContext, send } from "./send.js"
 import { type BedrockRequest, toRequest } from "./to-request.js"
 
-export type { BedrockChunk } from "./accumulator.js"
+export type { BedrockStreamEvent } from "./accumulator.js"
 export { BEDROCK_FINISH_REASONS } from "./finish-reason.js"
 export type { BedrockResponse } from "./from-response.js"
 export { MODEL_FIELDS, REQUEST_FIELDS } from "./parameters.js"
@@ -25,10 +25,10 @@ export { type BedrockTokenUsage, toUsage } from "./usage.js"
  *
  * const request = bedrock.toRequest(blueprint, { stream: true })
  * const acc = bedrock.accumulator()
- * for await (const event of (await bedrock.send(request, { region: "us-east-1" })) as AsyncIterable<BedrockChunk>)
+ * for await (const event of (await bedrock.send(request, { region: "us-east-1" })) as AsyncIterable<BedrockStreamEvent>)
  *   process.stdout.write(JSON.stringify(acc.push(event).message.content))
  */
-export const bedrock: ProviderAdapter<BedrockRequest, BedrockResponse, BedrockChunk, BedrockSendContext> = {
+export const bedrock: ProviderAdapter<BedrockRequest, BedrockResponse, BedrockStreamEvent, BedrockSendContext> = {
   name: "amazon.bedrock",
   toRequest,
   fromRequest,
