@@ -1,3 +1,4 @@
+import type { TextContent } from "@pl/blueprint"
 import { readJsonFixture } from "@pl/devtools/fixtures"
 import { describe, expect, it } from "vitest"
 import { fromResponse } from "./from-response.js"
@@ -86,11 +87,10 @@ describe("fromResponse", () => {
         annotation(101, 115, "Cost reduction"),
       ],
     })
-    if (part?.type !== "text") throw new Error("expected text")
-    for (const a of part.annotations ?? [])
-      expect(part.text.slice(a.start_index ?? 0, a.end_index ?? 0)).toBe(
-        (a as { cited_text: string }).cited_text,
-      )
+    // Cohere's offsets index the answer's text: each span reads back as the cited text.
+    const { text, annotations } = part as TextContent
+    for (const a of annotations ?? [])
+      expect(text.slice(Number(a.start_index), Number(a.end_index))).toBe(a.cited_text)
   })
 
   it("reads the SDK's camelCase shape the same as the wire's", () => {

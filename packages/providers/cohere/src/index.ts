@@ -10,6 +10,11 @@ import { type CohereSendContext, send } from "./send.js"
 import { toRequest } from "./to-request.js"
 import type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"
 
+/** The adapter's type: a {@link ProviderAdapter} whose `send` is always there. */
+export type CohereAdapter = ProviderAdapter<CohereRequest, CohereResponse, CohereChunk, CohereSendContext> & {
+  send: typeof send
+}
+
 /**
  * The Cohere v2 chat adapter.
  *
@@ -20,7 +25,7 @@ import type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"
  * for await (const event of (await cohere.send(request)) as AsyncIterable<CohereChunk>) acc.push(event)
  * console.log(acc.result().message.content)
  */
-export const cohere: ProviderAdapter<CohereRequest, CohereResponse, CohereChunk, CohereSendContext> = {
+export const cohere: CohereAdapter = {
   name: "cohere",
   toRequest,
   fromRequest,
