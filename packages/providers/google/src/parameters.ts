@@ -56,13 +56,16 @@ export interface ConfigFields {
 }
 
 /**
- * Model parameters → `GenerateContentConfig` fields: `max_tokens` → `maxOutputTokens`, `stop` →
+ * Model parameters (the blueprint's, then the call's) → `GenerateContentConfig` fields: `max_tokens` → `maxOutputTokens`, `stop` →
  * `stopSequences`, `top_p`/`top_k` → `topP`/`topK`, the penalties and `seed` by their Gemini names, a JSON
  * Schema `response_format` → `responseMimeType: "application/json"` + `responseJsonSchema` (the schema
  * exactly as written).
  */
-export function toConfig(parameters: Readonly<Record<string, unknown>>, warn: Warn): ConfigFields {
-  const { portable, native } = splitParameters(parameters)
+export function toConfig(
+  layers: readonly (Readonly<Record<string, unknown>> | null | undefined)[],
+  warn: Warn,
+): ConfigFields {
+  const { portable, native } = mergeParameters(layers)
   const kept = keepNativeParameters(native, accepted, PROVIDER, (w) =>
     warn(w.feature, w.path ?? "", w.message),
   )
@@ -90,6 +93,22 @@ export function toConfig(parameters: Readonly<Record<string, unknown>>, warn: Wa
       "Gemini cannot be told to call one function at a time",
     )
   return { config: config as GenerateContentConfig, toolChoice: portable.tool_choice, toolConfig }
+}
+
+/**
+ * Each layer of parameters split on its own, later layers overriding earlier ones by portable name: the
+ * call's `max_tokens` overrides the blueprint's `max_completion_tokens`, which merging the objects first
+ * would not do (`splitParameters` keeps the first alias it meets).
+ */
+// TODO(shared): every adapter merges `metadata.model.parameters` with `options.parameters`; this belongs in @pl/blueprint.
+function mergeParameters(layers: readonly (Readonly<Record<string, unknown>> | null | undefined)[]) {
+  const merged: ReturnType<typeof splitParameters> = { portable: {}, native: {} }
+  for (const layer of layers) {
+    const { portable, native } = splitParameters(layer)
+    Object.assign(merged.portable, portable)
+    Object.assign(merged.native, native)
+  }
+  return merged
 }
 
 function responseFormat(format: ResponseFormat, warn: Warn): GenerateContentConfig {

@@ -38,19 +38,21 @@ export class PartialArguments {
   apply(arg: PartialArg): void {
     if (!isRecord(arg) || typeof arg.jsonPath !== "string")
       throw new ProviderResponseError(PROVIDER, "a partial argument without a jsonPath")
+    const path = parsePath(arg.jsonPath)
+    // The same path may be spelled two ways (`$.a` and `$['a']`): compare the keys.
+    const pathKey = JSON.stringify(path)
     const open = this.#open
-    if (open && open.path === arg.jsonPath && typeof arg.stringValue === "string") {
+    if (open && open.path === pathKey && typeof arg.stringValue === "string") {
       ;(open.parent as Record<Key, string>)[open.key] += arg.stringValue
       open.head += JSON.stringify(arg.stringValue).slice(1, -1)
       this.#text = open.head + open.tail
     } else {
-      const path = parsePath(arg.jsonPath)
       const value = argValue(arg)
       const [parent, key] = containerAt(this.#root, path)
       ;(parent as Record<Key, unknown>)[key] = value
       if (typeof value === "string" && arg.willContinue) {
         const [head, tail] = splitJson(this.#root, path, 0)
-        this.#open = { path: arg.jsonPath, parent, key, head, tail }
+        this.#open = { path: pathKey, parent, key, head, tail }
         this.#text = head + tail
       } else {
         this.#open = undefined

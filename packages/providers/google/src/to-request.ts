@@ -68,7 +68,7 @@ export function toRequest(
       "Gemini needs at least one user or assistant message to answer",
     )
 
-  const fields = toConfig({ ...blueprint.metadata?.model?.parameters, ...options.parameters }, warn)
+  const fields = toConfig([blueprint.metadata?.model?.parameters, options.parameters], warn)
   const config: GenerateContentConfig = fields.config
   if (system.length > 0) config.systemInstruction = { parts: system }
   const tools = toTools(chat?.tools, chat?.functions, warn)
