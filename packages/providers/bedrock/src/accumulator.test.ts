@@ -2,7 +2,9 @@ import { type Completion, ProviderResponseError } from "@pl/blueprint"
 import { describe, expect, it } from "vitest"
 import { type BedrockResponse, type BedrockStreamEvent, bedrock } from "./index.js"
 
-const text = (index: number, delta: string) => ({ contentBlockDelta: { contentBlockIndex: index, delta: { text: delta } } })
+const text = (index: number, delta: string) => ({
+  contentBlockDelta: { contentBlockIndex: index, delta: { text: delta } },
+})
 const start = (index: number, toolUseId: string, name: string) => ({
   contentBlockStart: { contentBlockIndex: index, start: { toolUse: { toolUseId, name } } },
 })
@@ -57,7 +59,10 @@ describe("the ConverseStream accumulator", () => {
   })
 
   it("gives a call without arguments the empty object, whether or not an empty delta came", () => {
-    expect(accumulate([start(0, "a", "ping"), stop(0), start(1, "b", "pong"), input(1, ""), stop(1)]).message.tool_calls).toEqual([
+    expect(
+      accumulate([start(0, "a", "ping"), stop(0), start(1, "b", "pong"), input(1, ""), stop(1)]).message
+        .tool_calls,
+    ).toEqual([
       { id: "a", type: "function", function: { name: "ping", arguments: "{}" } },
       { id: "b", type: "function", function: { name: "pong", arguments: "{}" } },
     ])
@@ -86,7 +91,12 @@ describe("the ConverseStream accumulator", () => {
 
   it("sets usage from a usage-only metadata event, before any content", () => {
     const completion = accumulate([
-      { metadata: { usage: { inputTokens: 3, outputTokens: 0, totalTokens: 3, cacheReadInputTokens: 2048 }, metrics: { latencyMs: 5 } } },
+      {
+        metadata: {
+          usage: { inputTokens: 3, outputTokens: 0, totalTokens: 3, cacheReadInputTokens: 2048 },
+          metrics: { latencyMs: 5 },
+        },
+      },
     ])
     expect(completion).toEqual({
       message: { role: "assistant", content: [] },
@@ -147,7 +157,13 @@ describe("the ConverseStream accumulator", () => {
     const completion = accumulate([
       { $unknown: ["futureEvent", {}] },
       { futureEvent: { x: 1 } },
-      { metadata: { usage: { inputTokens: 1, outputTokens: 1 }, metrics: { latencyMs: 1 }, trace: { promptRouter: { invokedModelId: "m-1" } } } },
+      {
+        metadata: {
+          usage: { inputTokens: 1, outputTokens: 1 },
+          metrics: { latencyMs: 1 },
+          trace: { promptRouter: { invokedModelId: "m-1" } },
+        },
+      },
     ])
     expect(completion.model).toBe("m-1")
     expect(completion.message.content).toEqual([])
@@ -157,11 +173,15 @@ describe("the ConverseStream accumulator", () => {
     const push = (event: unknown) => () => bedrock.accumulator().push(event as BedrockStreamEvent)
     expect(push(null)).toThrow(ProviderResponseError)
     expect(push({ contentBlockDelta: { delta: { text: "x" } } })).toThrow(/contentBlockIndex/)
-    expect(push({ contentBlockDelta: { contentBlockIndex: -1, delta: { text: "x" } } })).toThrow(/contentBlockIndex/)
-    expect(push({ contentBlockDelta: { contentBlockIndex: 0 } })).toThrow(/without a delta/)
-    expect(push({ contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { redactedContent: 5 } } } })).toThrow(
-      /redactedContent/,
+    expect(push({ contentBlockDelta: { contentBlockIndex: -1, delta: { text: "x" } } })).toThrow(
+      /contentBlockIndex/,
     )
+    expect(push({ contentBlockDelta: { contentBlockIndex: 0 } })).toThrow(/without a delta/)
+    expect(
+      push({
+        contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { redactedContent: 5 } } },
+      }),
+    ).toThrow(/redactedContent/)
     expect(push({ metadata: { usage: { inputTokens: "3" } } })).toThrow(/usage.inputTokens/)
     expect(push({ modelStreamErrorException: { message: "model failed", originalStatusCode: 500 } })).toThrow(
       "amazon.bedrock: modelStreamErrorException: model failed",
@@ -171,7 +191,9 @@ describe("the ConverseStream accumulator", () => {
   it("keeps what arrived before a failing event", () => {
     const accumulator = bedrock.accumulator()
     accumulator.push(text(0, "partial") as BedrockStreamEvent)
-    expect(() => accumulator.push({ throttlingException: { message: "slow down" } } as BedrockStreamEvent)).toThrow()
+    expect(() =>
+      accumulator.push({ throttlingException: { message: "slow down" } } as BedrockStreamEvent),
+    ).toThrow()
     expect(accumulator.result().message.content).toEqual([{ type: "text", text: "partial" }])
   })
 })

@@ -33,7 +33,8 @@ const EXCEPTIONS = [
   "serviceUnavailableException",
 ] as const
 
-const malformed = (what: string) => new ProviderResponseError(PROVIDER, `malformed ConverseStream event: ${what}`)
+const malformed = (what: string) =>
+  new ProviderResponseError(PROVIDER, `malformed ConverseStream event: ${what}`)
 
 /**
  * Joins ConverseStream events into a {@link Completion}. Content blocks are keyed by `contentBlockIndex`:
@@ -57,7 +58,8 @@ export class BedrockAccumulator implements Accumulator<BedrockStreamEvent> {
     else if (!chunk.messageStart) {
       for (const name of EXCEPTIONS) {
         const exception = (chunk as unknown as Record<string, { message?: string } | undefined>)[name]
-        if (exception) throw new ProviderResponseError(PROVIDER, `${name}: ${exception.message ?? "no message"}`)
+        if (exception)
+          throw new ProviderResponseError(PROVIDER, `${name}: ${exception.message ?? "no message"}`)
       }
       // Anything else is an event this version does not know (the SDK's `$unknown`): nothing to add.
     }
@@ -93,7 +95,10 @@ export class BedrockAccumulator implements Accumulator<BedrockStreamEvent> {
       if (redactedContent !== undefined) this.#redacted(index, redactedContent)
     } else if (delta.citation) {
       const annotation = urlCitation(delta.citation)
-      if (annotation) (this.#part(index, "text").annotations ??= []).push(annotation)
+      if (!annotation) return
+      const part = this.#part(index, "text")
+      if (part.annotations) part.annotations.push(annotation)
+      else part.annotations = [annotation]
     }
     // Tool-result and image deltas (server-side tools, generated images) have no blueprint part yet.
   }
@@ -120,7 +125,10 @@ export class BedrockAccumulator implements Accumulator<BedrockStreamEvent> {
   #part<T extends "text" | "thinking">(index: number, type: T): Extract<Content, { type: T }> {
     const existing = this.#parts.get(index)
     if (existing?.type === type) return existing as Extract<Content, { type: T }>
-    const part = (type === "text" ? { type, text: "" } : { type, thinking: "" }) as Extract<Content, { type: T }>
+    const part = (type === "text" ? { type, text: "" } : { type, thinking: "" }) as Extract<
+      Content,
+      { type: T }
+    >
     this.#parts.set(index, part as TextContent | ThinkingContent)
     this.#content.push(part)
     return part

@@ -8,7 +8,13 @@ import type {
 import { type Content, isKnownContent, type MediaSource, mediaKind, parseMediaSource } from "@pl/blueprint"
 import { base64ToBytes } from "./base64.js"
 import { type Conversion, unsupported, warn } from "./conversion.js"
-import { audioFormats, documentFormats, type FormatTable, imageFormats, videoFormats } from "./media-formats.js"
+import {
+  audioFormats,
+  documentFormats,
+  type FormatTable,
+  imageFormats,
+  videoFormats,
+} from "./media-formats.js"
 
 /** A media block as both a message and a tool result can hold it. */
 type MediaBlock =
@@ -33,19 +39,35 @@ export function cachePointOf(holder: object): CachePointBlock | undefined {
  * dropped (with a warning). Parts that must be rendered first, and media Bedrock cannot take, throw
  * `UnsupportedFeatureError`.
  */
-export function toContentBlock(part: Content, path: string, conversion: Conversion): ContentBlock | undefined {
+export function toContentBlock(
+  part: Content,
+  path: string,
+  conversion: Conversion,
+): ContentBlock | undefined {
   if (!isKnownContent(part)) return dropPart(part.type, path, conversion)
   switch (part.type) {
     case "text":
       if (part.annotations?.length)
-        warn(conversion, "content.text.annotations", path, "Bedrock takes no annotations on input text; dropped")
+        warn(
+          conversion,
+          "content.text.annotations",
+          path,
+          "Bedrock takes no annotations on input text; dropped",
+        )
       if (part.thought_signature)
-        warn(conversion, "content.text.thought_signature", path, "a Gemini thought signature means nothing to Bedrock; dropped")
+        warn(
+          conversion,
+          "content.text.thought_signature",
+          path,
+          "a Gemini thought signature means nothing to Bedrock; dropped",
+        )
       return { text: part.text }
     case "thinking":
       return {
         reasoningContent: {
-          reasoningText: part.signature ? { text: part.thinking, signature: part.signature } : { text: part.thinking },
+          reasoningText: part.signature
+            ? { text: part.thinking, signature: part.signature }
+            : { text: part.thinking },
         },
       }
     case "redacted_thinking":
@@ -109,7 +131,12 @@ function sourceOf(source: MediaSource) {
   return source.kind === "url" ? { s3Location: { uri: source.url } } : { bytes: base64ToBytes(source.data) }
 }
 
-function formatOf<F extends string>(formats: FormatTable<F>, source: MediaSource, kind: string, path: string): F {
+function formatOf<F extends string>(
+  formats: FormatTable<F>,
+  source: MediaSource,
+  kind: string,
+  path: string,
+): F {
   const format = formats.format(source.mimeType)
   if (format === undefined)
     unsupported(

@@ -1,4 +1,8 @@
-import type { ContentBlock, Message as BedrockMessage, SystemContentBlock } from "@aws-sdk/client-bedrock-runtime"
+import type {
+  Message as BedrockMessage,
+  ContentBlock,
+  SystemContentBlock,
+} from "@aws-sdk/client-bedrock-runtime"
 import { type Content, type Message, parseToolArguments, type ToolCall } from "@pl/blueprint"
 import { type Conversion, type DocumentType, unsupported, warn } from "./conversion.js"
 import { cachePointOf, toContentBlock, toToolResultBlock } from "./convert-content.js"
@@ -39,7 +43,11 @@ export function convertMessages(
         break
       case "assistant": {
         if (message.function_call)
-          unsupported("function_call", `${path}.function_call`, "Bedrock has no legacy function calls; use tool_calls")
+          unsupported(
+            "function_call",
+            `${path}.function_call`,
+            "Bedrock has no legacy function calls; use tool_calls",
+          )
         const blocks = partsToBlocks(message.content ?? [], path, conversion)
         for (const [j, call] of (message.tool_calls ?? []).entries())
           addToolUse(blocks, call, `${path}.tool_calls[${j}]`, conversion)
@@ -54,7 +62,12 @@ export function convertMessages(
         }
         // `is_error` (Anthropic's field, kept on the loose tool message) is Bedrock's `status: "error"`.
         const status = message.is_error === true ? ({ status: "error" } as const) : {}
-        addTurn(out, "user", [{ toolResult: { toolUseId: message.tool_call_id, content, ...status } }], message)
+        addTurn(
+          out,
+          "user",
+          [{ toolResult: { toolUseId: message.tool_call_id, content, ...status } }],
+          message,
+        )
         out.hasToolBlocks = true
         break
       }
@@ -86,7 +99,12 @@ function addSystem(
   for (const [j, part] of message.content.entries()) {
     const partPath = `${path}.content[${j}]`
     if (part.type !== "text" || typeof part.text !== "string") {
-      warn(conversion, `content.${part.type}`, partPath, `a Bedrock system prompt holds text only; ${part.type} dropped`)
+      warn(
+        conversion,
+        `content.${part.type}`,
+        partPath,
+        `a Bedrock system prompt holds text only; ${part.type} dropped`,
+      )
       continue
     }
     // The service model's system text is a `NonEmptyString`.

@@ -1,5 +1,15 @@
-import type { Tool as BedrockTool, ToolChoice as BedrockToolChoice, ToolConfiguration } from "@aws-sdk/client-bedrock-runtime"
-import { type ChatTemplate, type FunctionDefinition, isKnownTool, type Tool, type ToolChoice } from "@pl/blueprint"
+import type {
+  Tool as BedrockTool,
+  ToolChoice as BedrockToolChoice,
+  ToolConfiguration,
+} from "@aws-sdk/client-bedrock-runtime"
+import {
+  type ChatTemplate,
+  type FunctionDefinition,
+  isKnownTool,
+  type Tool,
+  type ToolChoice,
+} from "@pl/blueprint"
 import { type Conversion, type DocumentType, unsupported, warn } from "./conversion.js"
 import { cachePointOf } from "./convert-content.js"
 
@@ -59,7 +69,12 @@ function toToolSpec(tool: Tool, path: string, conversion: Conversion): BedrockTo
         `the tool variable "${tool.name}" must be rendered first (@pl/templating renderTemplate)`,
       )
     default:
-      warn(conversion, `tools.${tool.type}`, path, `Bedrock Converse has no built-in ${tool.type} tool; dropped`)
+      warn(
+        conversion,
+        `tools.${tool.type}`,
+        path,
+        `Bedrock Converse has no built-in ${tool.type} tool; dropped`,
+      )
       return undefined
   }
 }
@@ -112,7 +127,10 @@ export function fromToolConfig(
         function: {
           name: spec.name ?? "",
           ...(spec.description ? { description: spec.description } : {}),
-          parameters: (spec.inputSchema?.json ?? { type: "object", properties: {} }) as Record<string, unknown>,
+          parameters: (spec.inputSchema?.json ?? { type: "object", properties: {} }) as Record<
+            string,
+            unknown
+          >,
           ...(typeof spec.strict === "boolean" ? { strict: spec.strict } : {}),
         },
       })
@@ -133,6 +151,9 @@ export function fromToolConfig(
 }
 
 /** A `cachePoint` block as the blueprint's `cache_control` field on what it follows. */
-export function fromCachePoint(cachePoint: { ttl?: string | undefined }): { type: "ephemeral"; ttl?: string } {
+export function fromCachePoint(cachePoint: { ttl?: string | undefined }): {
+  type: "ephemeral"
+  ttl?: string
+} {
   return cachePoint.ttl ? { type: "ephemeral", ttl: cachePoint.ttl } : { type: "ephemeral" }
 }

@@ -14,7 +14,13 @@ import {
   toDataUrl,
 } from "@pl/blueprint"
 import { blobToBase64, bytesToBase64 } from "./base64.js"
-import { audioFormats, documentFormats, type FormatTable, imageFormats, videoFormats } from "./media-formats.js"
+import {
+  audioFormats,
+  documentFormats,
+  type FormatTable,
+  imageFormats,
+  videoFormats,
+} from "./media-formats.js"
 
 // Bedrock blocks back to blueprint parts. Blobs are bytes from the SDK and base64 in the wire JSON: both are
 // read. Blocks with no blueprint part (tool use and results, cache points, guard content) give `undefined`;

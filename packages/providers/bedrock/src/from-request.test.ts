@@ -6,7 +6,11 @@ import { type BedrockRequest, bedrock } from "./index.js"
 const REQUESTS: Record<string, BedrockRequest> = {
   "a chat with a cached system prompt and inference settings": {
     modelId: MODEL,
-    system: [{ text: "You are terse." }, { cachePoint: { type: "default", ttl: "1h" } }, { text: "Use metric units." }],
+    system: [
+      { text: "You are terse." },
+      { cachePoint: { type: "default", ttl: "1h" } },
+      { text: "Use metric units." },
+    ],
     messages: [
       { role: "user", content: [{ text: "Hi" }] },
       { role: "assistant", content: [{ text: "Hello." }] },
@@ -24,7 +28,13 @@ const REQUESTS: Record<string, BedrockRequest> = {
           { image: { format: "png", source: { bytes: bytes(PNG) } } },
           { image: { format: "jpeg", source: { s3Location: { uri: "s3://my-bucket/photos/cat.jpeg" } } } },
           { document: { format: "pdf", name: "Q3 report", source: { bytes: bytes(PDF) } } },
-          { document: { format: "docx", name: "Notes (draft)", source: { s3Location: { uri: "s3://my-bucket/notes.docx" } } } },
+          {
+            document: {
+              format: "docx",
+              name: "Notes (draft)",
+              source: { s3Location: { uri: "s3://my-bucket/notes.docx" } },
+            },
+          },
           { audio: { format: "mp3", source: { s3Location: { uri: "s3://my-bucket/a.mp3" } } } },
           { video: { format: "mp4", source: { bytes: new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]) } } },
         ],
@@ -38,7 +48,11 @@ const REQUESTS: Record<string, BedrockRequest> = {
       {
         role: "assistant",
         content: [
-          { reasoningContent: { reasoningText: { text: "Two cities: two calls.", signature: "EqQBCkgIARABGAIiQ" } } },
+          {
+            reasoningContent: {
+              reasoningText: { text: "Two cities: two calls.", signature: "EqQBCkgIARABGAIiQ" },
+            },
+          },
           { reasoningContent: { redactedContent: new Uint8Array([9, 8, 7]) } },
           { text: "Checking both." },
           { toolUse: { toolUseId: "tooluse_1", name: "get_weather", input: { city: "Paris" } } },
@@ -62,7 +76,9 @@ const REQUESTS: Record<string, BedrockRequest> = {
           toolSpec: {
             name: "get_weather",
             description: "Current weather",
-            inputSchema: { json: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+            inputSchema: {
+              json: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+            },
             strict: true,
           },
         },
@@ -107,12 +123,16 @@ describe("fromRequest", () => {
   it.each(Object.entries(REQUESTS))("round-trips %s through toRequest unchanged", (_name, request) => {
     expectValidRequest(request)
     const warnings: unknown[] = []
-    expect(bedrock.toRequest(bedrock.fromRequest(request), { onWarning: (w) => warnings.push(w) })).toEqual(request)
+    expect(bedrock.toRequest(bedrock.fromRequest(request), { onWarning: (w) => warnings.push(w) })).toEqual(
+      request,
+    )
     expect(warnings).toEqual([])
   })
 
   it("puts the system blocks first, splits a user turn into tool and user messages, and keeps cache points", () => {
-    const blueprint = bedrock.fromRequest(REQUESTS["reasoning, parallel tool calls and their results, with tools and a named choice"]!)
+    const blueprint = bedrock.fromRequest(
+      REQUESTS["reasoning, parallel tool calls and their results, with tools and a named choice"]!,
+    )
     expect(blueprint.prompt_template).toMatchObject({
       type: "chat",
       messages: [
@@ -125,7 +145,11 @@ describe("fromRequest", () => {
             { type: "text", text: "Checking both." },
           ],
           tool_calls: [
-            { id: "tooluse_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
+            {
+              id: "tooluse_1",
+              type: "function",
+              function: { name: "get_weather", arguments: '{"city":"Paris"}' },
+            },
             {
               id: "tooluse_2",
               type: "function",
@@ -195,7 +219,10 @@ describe("fromRequest", () => {
         additionalModelResponseFieldPaths: ["/stop_sequence"],
       },
     })
-    expect(bedrock.fromRequest(REQUESTS["a chat with a cached system prompt and inference settings"]!).metadata?.model?.parameters).toEqual({
+    expect(
+      bedrock.fromRequest(REQUESTS["a chat with a cached system prompt and inference settings"]!).metadata
+        ?.model?.parameters,
+    ).toEqual({
       max_tokens: 512,
       temperature: 0.3,
       top_p: 0.8,
@@ -218,7 +245,10 @@ describe("fromRequest", () => {
     })
     expect(blueprint.prompt_template.type === "chat" && blueprint.prompt_template.messages).toEqual([
       { role: "tool", tool_call_id: "t", content: [{ type: "text", text: '{"temperature":18}' }] },
-      { role: "user", content: [{ type: "media", media: { title: "memo", type: "text/plain", url: btoa("Hello") } }] },
+      {
+        role: "user",
+        content: [{ type: "media", media: { title: "memo", type: "text/plain", url: btoa("Hello") } }],
+      },
     ])
   })
 })

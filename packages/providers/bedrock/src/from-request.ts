@@ -1,6 +1,11 @@
-import type { ContentBlock, Message as BedrockMessage, SystemContentBlock } from "@aws-sdk/client-bedrock-runtime"
-import type { Content, Message, PromptBlueprint, ToolCall } from "@pl/blueprint"
-import { stringifyToolArguments } from "@pl/blueprint"
+import type { ContentBlock, SystemContentBlock } from "@aws-sdk/client-bedrock-runtime"
+import {
+  type Content,
+  type Message,
+  type PromptBlueprint,
+  stringifyToolArguments,
+  type ToolCall,
+} from "@pl/blueprint"
 import { PROVIDER } from "./conversion.js"
 import { fromCachePoint, fromToolConfig } from "./convert-tools.js"
 import { fromContentBlock, fromToolResultBlock } from "./from-content.js"
@@ -66,10 +71,14 @@ function fromAssistant(blocks: readonly ContentBlock[]): Message {
       markCached(last, block.cachePoint)
     } else {
       const part = fromContentBlock(block)
-      if (part) content.push((last = part))
+      if (!part) continue
+      content.push(part)
+      last = part
     }
   }
-  return toolCalls.length > 0 ? { role: "assistant", content, tool_calls: toolCalls } : { role: "assistant", content }
+  return toolCalls.length > 0
+    ? { role: "assistant", content, tool_calls: toolCalls }
+    : { role: "assistant", content }
 }
 
 // A user turn: runs of ordinary blocks become user messages, each tool result a tool message.
@@ -101,7 +110,8 @@ function fromUser(blocks: readonly ContentBlock[]): Message[] {
         user = []
         messages.push({ role: "user", content: user })
       }
-      user.push((last = part))
+      user.push(part)
+      last = part
     }
   }
   return messages

@@ -53,7 +53,9 @@ describe("fromResponse", () => {
   })
 
   it("reads redacted reasoning from SDK bytes and from wire base64 alike", () => {
-    const fromSdk = bedrock.fromResponse(response([{ reasoningContent: { redactedContent: new Uint8Array([1, 2, 3]) } }]))
+    const fromSdk = bedrock.fromResponse(
+      response([{ reasoningContent: { redactedContent: new Uint8Array([1, 2, 3]) } }]),
+    )
     const fromWire = bedrock.fromResponse(response([{ reasoningContent: { redactedContent: "AQID" } }]))
     expect(fromSdk.message.content).toEqual([{ type: "redacted_thinking", data: "AQID" }])
     expect(fromWire).toEqual(fromSdk)
@@ -62,7 +64,13 @@ describe("fromResponse", () => {
   it("counts cached input tokens in input_tokens", () => {
     const { usage } = bedrock.fromResponse(
       response([{ text: "ok" }], {
-        usage: { inputTokens: 12, outputTokens: 7, totalTokens: 1519, cacheReadInputTokens: 1000, cacheWriteInputTokens: 500 },
+        usage: {
+          inputTokens: 12,
+          outputTokens: 7,
+          totalTokens: 1519,
+          cacheReadInputTokens: 1000,
+          cacheWriteInputTokens: 500,
+        },
       }),
     )
     expect(usage).toEqual({
@@ -82,7 +90,10 @@ describe("fromResponse", () => {
           citationsContent: {
             content: [{ text: "Cats sleep " }, { text: "16 hours." }],
             citations: [
-              { title: "Cat facts", location: { web: { url: "https://cats.test/sleep", domain: "cats.test" } } },
+              {
+                title: "Cat facts",
+                location: { web: { url: "https://cats.test/sleep", domain: "cats.test" } },
+              },
               { title: "Doc", location: { documentChar: { documentIndex: 0, start: 0, end: 5 } } },
             ],
           },
@@ -118,7 +129,11 @@ describe("fromResponse", () => {
     const completion = bedrock.fromResponse(
       response([{ text: "hi" }], {
         $metadata: { httpStatusCode: 200, requestId: "req-123" },
-        trace: { promptRouter: { invokedModelId: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku" } },
+        trace: {
+          promptRouter: {
+            invokedModelId: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku",
+          },
+        },
       }),
     )
     expect(completion.id).toBe("req-123")

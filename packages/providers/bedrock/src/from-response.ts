@@ -52,11 +52,14 @@ function fromOutputMessage(blocks: readonly ContentBlock[]): AssistantMessage {
       // An image the model answered with is generated media.
       const data = blobToBase64(block.image.source?.bytes)
       const mime = imageFormats.mimeType(block.image.format) ?? `image/${block.image.format}`
-      if (data !== undefined) content.push({ type: "output_media", url: toDataUrl(data, mime), mime_type: mime })
+      if (data !== undefined)
+        content.push({ type: "output_media", url: toDataUrl(data, mime), mime_type: mime })
     } else {
       const part = fromContentBlock(block)
       if (part) content.push(part)
     }
   }
-  return toolCalls.length > 0 ? { role: "assistant", content, tool_calls: toolCalls } : { role: "assistant", content }
+  return toolCalls.length > 0
+    ? { role: "assistant", content, tool_calls: toolCalls }
+    : { role: "assistant", content }
 }

@@ -3,7 +3,7 @@
  * pure; only `send` loads `@aws-sdk/client-bedrock-runtime`, when it sends.
  */
 import type { ProviderAdapter } from "@pl/blueprint"
-import { type BedrockStreamEvent, BedrockAccumulator } from "./accumulator.js"
+import { BedrockAccumulator, type BedrockStreamEvent } from "./accumulator.js"
 import { fromRequest } from "./from-request.js"
 import { type BedrockResponse, fromResponse } from "./from-response.js"
 import { type BedrockSendContext, send } from "./send.js"
@@ -28,7 +28,12 @@ export { type BedrockTokenUsage, toUsage } from "./usage.js"
  * for await (const event of (await bedrock.send(request, { region: "us-east-1" })) as AsyncIterable<BedrockStreamEvent>)
  *   process.stdout.write(JSON.stringify(acc.push(event).message.content))
  */
-export const bedrock: ProviderAdapter<BedrockRequest, BedrockResponse, BedrockStreamEvent, BedrockSendContext> = {
+export const bedrock: ProviderAdapter<
+  BedrockRequest,
+  BedrockResponse,
+  BedrockStreamEvent,
+  BedrockSendContext
+> = {
   name: "amazon.bedrock",
   toRequest,
   fromRequest,

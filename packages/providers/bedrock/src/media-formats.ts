@@ -1,9 +1,4 @@
-import type {
-  AudioFormat,
-  DocumentFormat,
-  ImageFormat,
-  VideoFormat,
-} from "@aws-sdk/client-bedrock-runtime"
+import type { AudioFormat, DocumentFormat, ImageFormat, VideoFormat } from "@aws-sdk/client-bedrock-runtime"
 
 // Bedrock names a media block's format by a short name (`png`, `pdf`, `mov`) where the blueprint holds a mime
 // type. The enums are the service model's `ImageFormat`, `DocumentFormat`, `AudioFormat` and `VideoFormat`.
@@ -71,7 +66,8 @@ function table<F extends string>(formats: Readonly<Record<F, readonly string[]>>
   for (const [format, mimes] of Object.entries(formats) as [F, readonly string[]][])
     for (const mime of mimes) byMime.set(mime, format)
   return {
-    format: (mimeType) => (mimeType ? byMime.get(mimeType.split(";", 1)[0]!.trim().toLowerCase()) : undefined),
+    format: (mimeType) =>
+      mimeType ? byMime.get(mimeType.split(";", 1)[0]!.trim().toLowerCase()) : undefined,
     mimeType: (format) =>
       format !== undefined && Object.hasOwn(formats, format) ? formats[format as F][0] : undefined,
   }

@@ -65,7 +65,8 @@ export function toParameterFields(
 
   const inference: InferenceConfiguration = {}
   if (portable.max_tokens !== undefined) {
-    if (Number.isInteger(portable.max_tokens) && portable.max_tokens >= 1) inference.maxTokens = portable.max_tokens
+    if (Number.isInteger(portable.max_tokens) && portable.max_tokens >= 1)
+      inference.maxTokens = portable.max_tokens
     else dropParameter(conversion, "max_tokens", "maxTokens must be a positive integer")
   }
   const temperature = unitRange(portable.temperature, "temperature", conversion)
@@ -85,7 +86,8 @@ export function toParameterFields(
   if (Object.keys(model).length > 0) fields.additionalModelRequestFields = model as DocumentType
 
   const textFormat = toTextFormat(portable.response_format, conversion)
-  if (textFormat) fields.outputConfig = { ...(isObject(fields.outputConfig) ? fields.outputConfig : {}), textFormat }
+  if (textFormat)
+    fields.outputConfig = { ...(isObject(fields.outputConfig) ? fields.outputConfig : {}), textFormat }
   return { fields: fields as ParameterFields, portable }
 }
 
@@ -110,14 +112,19 @@ function dropParameter(conversion: Conversion, name: string, why: string): void 
   warn(conversion, `parameters.${name}`, `metadata.model.parameters.${name}`, `${why}; ${name} was not sent`)
 }
 
-function toTextFormat(format: ResponseFormat | undefined, conversion: Conversion): OutputConfig["textFormat"] {
+function toTextFormat(
+  format: ResponseFormat | undefined,
+  conversion: Conversion,
+): OutputConfig["textFormat"] {
   if (format === undefined || format.type === "text") return undefined
   if (format.type === "json_schema") {
     const { name, description, schema } = format.json_schema
     return {
       type: "json_schema",
       // Converse takes the schema as a JSON string (the service model's `JsonSchemaDefinition.schema`).
-      structure: { jsonSchema: { schema: JSON.stringify(schema), name, ...(description ? { description } : {}) } },
+      structure: {
+        jsonSchema: { schema: JSON.stringify(schema), name, ...(description ? { description } : {}) },
+      },
     }
   }
   warn(

@@ -52,7 +52,11 @@ describe("toRequest: messages", () => {
 
   it("sends a completion template as one user message", () => {
     const { request } = convert({
-      prompt_template: { type: "completion", content: [{ type: "text", text: "Once upon a time" }], input_variables: [] },
+      prompt_template: {
+        type: "completion",
+        content: [{ type: "text", text: "Once upon a time" }],
+        input_variables: [],
+      },
       metadata: { model: { provider: "amazon.bedrock", name: MODEL } },
     })
     expect(request.messages).toEqual([{ role: "user", content: [{ text: "Once upon a time" }] }])
@@ -60,20 +64,31 @@ describe("toRequest: messages", () => {
 
   it("merges consecutive turns of one role, so parallel tool results share one user turn", () => {
     const { request } = convert(
-      chat([
-        user("Weather in Paris and Rome?"),
-        {
-          role: "assistant",
-          content: [{ type: "text", text: "Checking." }],
-          tool_calls: [
-            { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
-            { id: "call_2", type: "function", function: { name: "get_weather", arguments: '{"city":"Rome"}' } },
-          ],
-        },
-        { role: "tool", tool_call_id: "call_1", content: [{ type: "text", text: "18°C" }] },
-        { role: "tool", tool_call_id: "call_2", content: [{ type: "text", text: "24°C" }] },
-        user("And tomorrow?"),
-      ], { tools }),
+      chat(
+        [
+          user("Weather in Paris and Rome?"),
+          {
+            role: "assistant",
+            content: [{ type: "text", text: "Checking." }],
+            tool_calls: [
+              {
+                id: "call_1",
+                type: "function",
+                function: { name: "get_weather", arguments: '{"city":"Paris"}' },
+              },
+              {
+                id: "call_2",
+                type: "function",
+                function: { name: "get_weather", arguments: '{"city":"Rome"}' },
+              },
+            ],
+          },
+          { role: "tool", tool_call_id: "call_1", content: [{ type: "text", text: "18°C" }] },
+          { role: "tool", tool_call_id: "call_2", content: [{ type: "text", text: "24°C" }] },
+          user("And tomorrow?"),
+        ],
+        { tools },
+      ),
     )
     expect(request.messages).toEqual([
       { role: "user", content: [{ text: "Weather in Paris and Rome?" }] },
@@ -99,7 +114,13 @@ describe("toRequest: messages", () => {
   it("sends a call without arguments with an empty input object", () => {
     const { request } = convert(
       chat(
-        [user("Go"), { role: "assistant", tool_calls: [{ id: "c", type: "function", function: { name: "go", arguments: "" } }] }],
+        [
+          user("Go"),
+          {
+            role: "assistant",
+            tool_calls: [{ id: "c", type: "function", function: { name: "go", arguments: "" } }],
+          },
+        ],
         { tools: [{ type: "function", function: { name: "go" } }] },
       ),
     )
@@ -133,7 +154,10 @@ describe("toRequest: messages", () => {
     const { request, warnings } = convert(
       chat([
         user("Hi"),
-        { role: "user", content: [{ type: "output_media", url: `data:image/png;base64,${PNG}`, mime_type: "image/png" }] },
+        {
+          role: "user",
+          content: [{ type: "output_media", url: `data:image/png;base64,${PNG}`, mime_type: "image/png" }],
+        },
         { role: "user", content: [{ type: "hologram", shape: "cube" }] },
         {
           role: "assistant",
@@ -166,11 +190,15 @@ describe("toRequest: messages", () => {
       feature: "messages.placeholder",
       path: "prompt_template.messages[1]",
     })
-    expect(unsupported(chat([{ role: "user", content: [{ type: "media_variable", name: "photos" }] }]))).toMatchObject({
+    expect(
+      unsupported(chat([{ role: "user", content: [{ type: "media_variable", name: "photos" }] }])),
+    ).toMatchObject({
       feature: "content.media_variable",
       path: "prompt_template.messages[0].content[0]",
     })
-    expect(unsupported(chat([user("a")], { tools: [{ type: "tool_variable", name: "extra" }] }))).toMatchObject({
+    expect(
+      unsupported(chat([user("a")], { tools: [{ type: "tool_variable", name: "extra" }] })),
+    ).toMatchObject({
       feature: "tools.tool_variable",
       path: "prompt_template.tools[0]",
     })
@@ -218,8 +246,20 @@ describe("toRequest: media", () => {
     )
     expect(request.messages?.[0]?.content).toEqual([
       { document: { format: "pdf", name: "Q3 report (final) pdf", source: { bytes: bytes(PDF) } } },
-      { document: { format: "csv", name: "document-1", source: { bytes: new TextEncoder().encode("a,b\n1,2") } } },
-      { document: { format: "md", name: "document-2", source: { bytes: new TextEncoder().encode("# Title") } } },
+      {
+        document: {
+          format: "csv",
+          name: "document-1",
+          source: { bytes: new TextEncoder().encode("a,b\n1,2") },
+        },
+      },
+      {
+        document: {
+          format: "md",
+          name: "document-2",
+          source: { bytes: new TextEncoder().encode("# Title") },
+        },
+      },
       { audio: { format: "wav", source: { s3Location: { uri: "s3://my-bucket/a.wav" } } } },
       { video: { format: "mov", source: { s3Location: { uri: "s3://my-bucket/v.mov" } } } },
     ])
@@ -229,22 +269,55 @@ describe("toRequest: media", () => {
     const error = unsupported(
       chat([
         user("Look"),
-        { role: "user", content: [{ type: "text", text: "x" }, { type: "image_url", image_url: { url: "https://x.test/cat.png" } }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "x" },
+            { type: "image_url", image_url: { url: "https://x.test/cat.png" } },
+          ],
+        },
       ]),
     )
-    expect(error).toMatchObject({ feature: "content.media_url", path: "prompt_template.messages[1].content[1].image_url.url" })
+    expect(error).toMatchObject({
+      feature: "content.media_url",
+      path: "prompt_template.messages[1].content[1].image_url.url",
+    })
     expect(error.message).toContain("s3://")
     expect(
-      unsupported(chat([{ role: "user", content: [{ type: "media", media: { type: "application/pdf", url: "https://x.test/a.pdf" } }] }])),
-    ).toMatchObject({ feature: "content.media_url", path: "prompt_template.messages[0].content[0].media.url" })
+      unsupported(
+        chat([
+          {
+            role: "user",
+            content: [{ type: "media", media: { type: "application/pdf", url: "https://x.test/a.pdf" } }],
+          },
+        ]),
+      ),
+    ).toMatchObject({
+      feature: "content.media_url",
+      path: "prompt_template.messages[0].content[0].media.url",
+    })
   })
 
   it("refuses media in a format Bedrock does not take", () => {
     expect(
-      unsupported(chat([{ role: "user", content: [{ type: "image_url", image_url: { url: "data:image/bmp;base64,Qk0=" } }] }])),
-    ).toMatchObject({ feature: "content.image", path: "prompt_template.messages[0].content[0].image_url.url" })
+      unsupported(
+        chat([
+          {
+            role: "user",
+            content: [{ type: "image_url", image_url: { url: "data:image/bmp;base64,Qk0=" } }],
+          },
+        ]),
+      ),
+    ).toMatchObject({
+      feature: "content.image",
+      path: "prompt_template.messages[0].content[0].image_url.url",
+    })
     expect(
-      unsupported(chat([{ role: "user", content: [{ type: "media", media: { type: "application/zip", url: "UEsDBA==" } }] }])),
+      unsupported(
+        chat([
+          { role: "user", content: [{ type: "media", media: { type: "application/zip", url: "UEsDBA==" } }] },
+        ]),
+      ),
     ).toMatchObject({ feature: "content.document", path: "prompt_template.messages[0].content[0].media" })
   })
 
@@ -253,7 +326,10 @@ describe("toRequest: media", () => {
       chat(
         [
           user("Screenshot?"),
-          { role: "assistant", tool_calls: [{ id: "c1", type: "function", function: { name: "shot", arguments: "{}" } }] },
+          {
+            role: "assistant",
+            tool_calls: [{ id: "c1", type: "function", function: { name: "shot", arguments: "{}" } }],
+          },
           {
             role: "tool",
             tool_call_id: "c1",
@@ -293,8 +369,18 @@ describe("toRequest: prompt caching", () => {
     const { request } = convert(
       chat(
         [
-          { role: "system", content: [{ type: "text", text: "Long rules", cache_control: { type: "ephemeral", ttl: "1h" } }] },
-          { role: "user", content: [{ type: "text", text: "Doc" }, { type: "text", text: "Q" }], cache_control: { type: "ephemeral" } },
+          {
+            role: "system",
+            content: [{ type: "text", text: "Long rules", cache_control: { type: "ephemeral", ttl: "1h" } }],
+          },
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "Doc" },
+              { type: "text", text: "Q" },
+            ],
+            cache_control: { type: "ephemeral" },
+          },
           {
             role: "assistant",
             content: [{ type: "text", text: "A", cache_control: { type: "ephemeral" } }],
@@ -337,12 +423,17 @@ describe("toRequest: tools", () => {
   })
 
   it("maps required to any and a named function to tool", () => {
-    expect(convert(chat([user("x")], { tools, tool_choice: "required" })).request.toolConfig?.toolChoice).toEqual({ any: {} })
     expect(
-      convert(chat([user("x")], { tools, tool_choice: { type: "function", function: { name: "get_weather" } } })).request
-        .toolConfig?.toolChoice,
+      convert(chat([user("x")], { tools, tool_choice: "required" })).request.toolConfig?.toolChoice,
+    ).toEqual({ any: {} })
+    expect(
+      convert(
+        chat([user("x")], { tools, tool_choice: { type: "function", function: { name: "get_weather" } } }),
+      ).request.toolConfig?.toolChoice,
     ).toEqual({ tool: { name: "get_weather" } })
-    expect(convert(chat([user("x")], { tools }, { tool_choice: "required" })).request.toolConfig?.toolChoice).toEqual({
+    expect(
+      convert(chat([user("x")], { tools }, { tool_choice: "required" })).request.toolConfig?.toolChoice,
+    ).toEqual({
       any: {},
     })
   })
@@ -355,13 +446,18 @@ describe("toRequest: tools", () => {
       chat(
         [
           user("x"),
-          { role: "assistant", tool_calls: [{ id: "c", type: "function", function: { name: "get_weather", arguments: "{}" } }] },
+          {
+            role: "assistant",
+            tool_calls: [{ id: "c", type: "function", function: { name: "get_weather", arguments: "{}" } }],
+          },
           { role: "tool", tool_call_id: "c", content: [{ type: "text", text: "sunny" }] },
         ],
         { tools, tool_choice: "none" },
       ),
     )
-    expect(withHistory.request.toolConfig).toEqual({ tools: [expect.objectContaining({ toolSpec: expect.anything() })] })
+    expect(withHistory.request.toolConfig).toEqual({
+      tools: [expect.objectContaining({ toolSpec: expect.anything() })],
+    })
     expect(withHistory.warnings.map((w) => w.feature)).toEqual(["tool_choice.none"])
   })
 
@@ -379,14 +475,25 @@ describe("toRequest: tools", () => {
 
 describe("toRequest: model and parameters", () => {
   it("takes the model from the options or the metadata, and refuses none", () => {
-    expect(convert(chat([user("x")]), { model: "amazon.nova-pro-v1:0" }).request.modelId).toBe("amazon.nova-pro-v1:0")
+    expect(convert(chat([user("x")]), { model: "amazon.nova-pro-v1:0" }).request.modelId).toBe(
+      "amazon.nova-pro-v1:0",
+    )
     expect(convert(chat([user("x")])).request.modelId).toBe(MODEL)
-    expect(unsupported({ prompt_template: { type: "chat", messages: [user("x")] } })).toMatchObject({ feature: "model" })
+    expect(unsupported({ prompt_template: { type: "chat", messages: [user("x")] } })).toMatchObject({
+      feature: "model",
+    })
   })
 
   it("writes portable parameters in Converse's inferenceConfig, whatever provider named them", () => {
-    const { request } = convert(chat([user("x")], {}, { maxOutputTokens: 500, temperature: 0.2, topP: 0.9, stop: "END" }))
-    expect(request.inferenceConfig).toEqual({ maxTokens: 500, temperature: 0.2, topP: 0.9, stopSequences: ["END"] })
+    const { request } = convert(
+      chat([user("x")], {}, { maxOutputTokens: 500, temperature: 0.2, topP: 0.9, stop: "END" }),
+    )
+    expect(request.inferenceConfig).toEqual({
+      maxTokens: 500,
+      temperature: 0.2,
+      topP: 0.9,
+      stopSequences: ["END"],
+    })
   })
 
   it("lets options.parameters override the blueprint's", () => {
@@ -398,7 +505,11 @@ describe("toRequest: model and parameters", () => {
 
   it("clamps temperature to Bedrock's 0..1 and drops what Converse cannot take, with warnings", () => {
     const { request, warnings } = convert(
-      chat([user("x")], {}, { temperature: 1.5, seed: 7, presence_penalty: 0.1, logit_bias: { 1: 2 }, max_tokens: 0 }),
+      chat(
+        [user("x")],
+        {},
+        { temperature: 1.5, seed: 7, presence_penalty: 0.1, logit_bias: { 1: 2 }, max_tokens: 0 },
+      ),
     )
     expect(request.inferenceConfig).toEqual({ temperature: 1 })
     expect(warnings.map((w) => w.feature).sort()).toEqual([
@@ -412,14 +523,18 @@ describe("toRequest: model and parameters", () => {
 
   it("sends top_k and model fields in additionalModelRequestFields and Converse fields at the top", () => {
     const { request } = convert(
-      chat([user("x")], {}, {
-        top_k: 40,
-        thinking: { type: "enabled", budget_tokens: 2048 },
-        additionalModelRequestFields: { anthropic_beta: ["interleaved-thinking-2025-05-14"], custom: 1 },
-        guardrailConfig: { guardrailIdentifier: "abc123", guardrailVersion: "1" },
-        requestMetadata: { team: "search" },
-        performanceConfig: { latency: "optimized" },
-      }),
+      chat(
+        [user("x")],
+        {},
+        {
+          top_k: 40,
+          thinking: { type: "enabled", budget_tokens: 2048 },
+          additionalModelRequestFields: { anthropic_beta: ["interleaved-thinking-2025-05-14"], custom: 1 },
+          guardrailConfig: { guardrailIdentifier: "abc123", guardrailVersion: "1" },
+          requestMetadata: { team: "search" },
+          performanceConfig: { latency: "optimized" },
+        },
+      ),
     )
     expect(request.additionalModelRequestFields).toEqual({
       anthropic_beta: ["interleaved-thinking-2025-05-14"],
@@ -435,14 +550,23 @@ describe("toRequest: model and parameters", () => {
   it("sends a JSON-schema response format as outputConfig.textFormat with the schema as JSON text", () => {
     const schema = { type: "object", properties: { answer: { type: "string" } }, required: ["answer"] }
     const { request } = convert(
-      chat([user("x")], {}, {
-        response_format: { type: "json_schema", json_schema: { name: "answer", description: "The answer", schema, strict: true } },
-      }),
+      chat(
+        [user("x")],
+        {},
+        {
+          response_format: {
+            type: "json_schema",
+            json_schema: { name: "answer", description: "The answer", schema, strict: true },
+          },
+        },
+      ),
     )
     expect(request.outputConfig).toEqual({
       textFormat: {
         type: "json_schema",
-        structure: { jsonSchema: { schema: JSON.stringify(schema), name: "answer", description: "The answer" } },
+        structure: {
+          jsonSchema: { schema: JSON.stringify(schema), name: "answer", description: "The answer" },
+        },
       },
     })
   })

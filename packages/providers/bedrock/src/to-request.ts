@@ -31,7 +31,8 @@ export function isStreamingRequest(request: BedrockRequest): boolean {
  */
 export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions = {}): BedrockRequest {
   const model = options.model ?? blueprint.metadata?.model?.name
-  if (!model) unsupported("model", "metadata.model.name", "no model: set metadata.model.name or pass options.model")
+  if (!model)
+    unsupported("model", "metadata.model.name", "no model: set metadata.model.name or pass options.model")
   const conversion: Conversion = { onWarning: options.onWarning, documents: 0 }
   const template = blueprint.prompt_template
   // A completion template is sent as one user message.

@@ -1,8 +1,13 @@
-import type { ChatTemplate, ConversionWarning, Message, PromptBlueprint } from "@pl/blueprint"
+import type {
+  ChatTemplate,
+  ConversionWarning,
+  Message,
+  PromptBlueprint,
+  ToRequestOptions,
+} from "@pl/blueprint"
 import { specsDir } from "@pl/devtools/fixtures"
 import { expect } from "vitest"
 import { type BedrockRequest, bedrock } from "../src/index.js"
-import type { ToRequestOptions } from "@pl/blueprint"
 import { serviceModelValidator } from "./service-model.js"
 
 export const serviceModel = serviceModelValidator(`${specsDir}/bedrock/service-2.json`)
@@ -40,5 +45,6 @@ export function convert(
 /** Bytes of a base64 string, to compare with what `toRequest` puts in blobs. */
 export const bytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
 
-export const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+export const PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 export const PDF = "JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PD4+CmVuZG9iagp0cmFpbGVyCjw8Pj4KJSVFT0YK"

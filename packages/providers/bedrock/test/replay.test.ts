@@ -3,6 +3,8 @@
  * (JSON for Converse, binary event-stream frames for ConverseStream) to the real `@aws-sdk/client-bedrock-runtime`
  * through `bedrock.send`. The request the SDK puts on the wire is validated against the service model.
  */
+
+import type { ServerResponse } from "node:http"
 import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime"
 import type { Completion, PromptBlueprint, ThinkingContent } from "@pl/blueprint"
 import {
@@ -15,9 +17,8 @@ import {
   startServer,
   type TestServer,
 } from "@pl/devtools/fixtures"
-import type { ServerResponse } from "node:http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { bedrock, type BedrockResponse } from "../src/index.js"
+import { type BedrockResponse, bedrock } from "../src/index.js"
 import { serviceModelValidator } from "./service-model.js"
 import { decodeFrames, eventStreamBody, localContext, responseFromEvents } from "./wire.js"
 
@@ -84,7 +85,10 @@ describe.each(fixtures.filter((f) => f.hasJson))("Converse replay of $name", ({ 
 
   async function replay(): Promise<Completion> {
     answer = (_request, response) => sendJson(response, wire, 200, { "x-amzn-requestid": REQUEST_ID })
-    const response = (await bedrock.send!(bedrock.toRequest(blueprint), localContext(server.url))) as BedrockResponse
+    const response = (await bedrock.send!(
+      bedrock.toRequest(blueprint),
+      localContext(server.url),
+    )) as BedrockResponse
     expectValidWireRequest(server.requests.at(-1)!, "converse")
     return bedrock.fromResponse(response)
   }
@@ -104,7 +108,9 @@ describe.each(fixtures.filter((f) => f.hasJson))("Converse replay of $name", ({ 
     expect(completion.usage).toEqual(expected.usage)
     expect(completion.message.tool_calls ?? []).toEqual(expected.tool_calls)
     expect(textOf(completion)).toBe(expected.text)
-    const thinking = completion.message.content?.find((part): part is ThinkingContent => part.type === "thinking")
+    const thinking = completion.message.content?.find(
+      (part): part is ThinkingContent => part.type === "thinking",
+    )
     expect(thinking?.signature?.slice(0, 16)).toBe(expected.signaturePrefix)
   })
 })
@@ -148,7 +154,9 @@ describe.each(fixtures.filter((f) => f.hasChunks))("ConverseStream replay of $na
     const { completion } = await replay()
     const deltas = recorded.map((e) => e.contentBlockDelta?.delta)
     expect(textOf(completion)).toBe(deltas.map((d) => d?.text ?? "").join(""))
-    const thinking = completion.message.content?.find((part): part is ThinkingContent => part.type === "thinking")
+    const thinking = completion.message.content?.find(
+      (part): part is ThinkingContent => part.type === "thinking",
+    )
     const reasoning = deltas.map((d) => d?.reasoningContent)
     if (reasoning.some(Boolean)) {
       expect(thinking?.thinking).toBe(reasoning.map((r) => r?.text ?? "").join(""))
@@ -162,7 +170,9 @@ describe.each(fixtures.filter((f) => f.hasChunks))("ConverseStream replay of $na
 
   it("ends with what Converse returns for the same answer", async () => {
     const { completion } = await replay()
-    expect(completion).toEqual(bedrock.fromResponse(responseFromEvents(recorded) as unknown as BedrockResponse))
+    expect(completion).toEqual(
+      bedrock.fromResponse(responseFromEvents(recorded) as unknown as BedrockResponse),
+    )
   })
 
   // The .json beside a stream was recorded from another call with the same prompt, except for

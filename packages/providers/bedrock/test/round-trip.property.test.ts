@@ -4,8 +4,8 @@
  * normalisation written out in `normalize` below (the README lists the same rules).
  */
 import {
-  type ConversionWarning,
   type Content,
+  type ConversionWarning,
   isKnownTool,
   type Message,
   type PromptBlueprint,
@@ -42,7 +42,9 @@ function withS3Urls(blueprint: PromptBlueprint): PromptBlueprint {
         ? {
             ...template,
             messages: template.messages.map((m) =>
-              "content" in m && Array.isArray(m.content) ? ({ ...m, content: m.content.map(part) } as Message) : m,
+              "content" in m && Array.isArray(m.content)
+                ? ({ ...m, content: m.content.map(part) } as Message)
+                : m,
             ),
           }
         : { ...template, content: template.content.map(part) },
@@ -76,7 +78,10 @@ function normalize(blueprint: PromptBlueprint): PromptBlueprint {
   const media = (p: Extract<Content, { type: "media" }>): Content => {
     const { type, url, title } = p.media
     if (IMAGE_TYPES.has(type))
-      return { type: "image_url", image_url: { url: url.startsWith("s3://") ? url : `data:${type};base64,${url}` } }
+      return {
+        type: "image_url",
+        image_url: { url: url.startsWith("s3://") ? url : `data:${type};base64,${url}` },
+      }
     if (type.startsWith("audio/")) return { type: "media", media: { type, url } }
     const name = (title ?? "").replace(/[^A-Za-z0-9\-()[\]]+/g, " ").trim() || `document-${++documents}`
     return { type: "media", media: { title: name, type, url } }
@@ -96,7 +101,9 @@ function normalize(blueprint: PromptBlueprint): PromptBlueprint {
         return { type: "image_url", image_url: { url: (p.image_url as { url: string }).url } }
       case "media": {
         const converted = media(p as Extract<Content, { type: "media" }>)
-        return where === "tool" && converted.type === "media" && (converted.media as { type: string }).type.startsWith("audio/")
+        return where === "tool" &&
+          converted.type === "media" &&
+          (converted.media as { type: string }).type.startsWith("audio/")
           ? undefined
           : converted
       }
@@ -116,7 +123,8 @@ function normalize(blueprint: PromptBlueprint): PromptBlueprint {
   const sent: Message[] = []
   for (const message of source) {
     if (message.role === "system" || message.role === "developer") {
-      for (const p of message.content) if (p.type === "text" && p.text !== "") system.push({ type: "text", text: p.text as string })
+      for (const p of message.content)
+        if (p.type === "text" && p.text !== "") system.push({ type: "text", text: p.text as string })
     } else if (message.role === "user") {
       const content = parts(message.content, "message")
       if (content.length > 0) sent.push({ role: "user", content })
@@ -124,7 +132,11 @@ function normalize(blueprint: PromptBlueprint): PromptBlueprint {
       const content = parts(message.content, "message")
       const calls = (message.tool_calls ?? []).map(call)
       if (content.length > 0 || calls.length > 0)
-        sent.push(calls.length > 0 ? { role: "assistant", content, tool_calls: calls } : { role: "assistant", content })
+        sent.push(
+          calls.length > 0
+            ? { role: "assistant", content, tool_calls: calls }
+            : { role: "assistant", content },
+        )
     } else if (message.role === "tool") {
       sent.push({ role: "tool", tool_call_id: message.tool_call_id, content: parts(message.content, "tool") })
     }
@@ -157,7 +169,9 @@ function normalize(blueprint: PromptBlueprint): PromptBlueprint {
         ]
       : [],
   )
-  const usesTools = sent.some((m) => m.role === "tool" || (m.role === "assistant" && (m.tool_calls?.length ?? 0) > 0))
+  const usesTools = sent.some(
+    (m) => m.role === "tool" || (m.role === "assistant" && (m.tool_calls?.length ?? 0) > 0),
+  )
   const choice = chat?.tool_choice
   const toolFields =
     tools.length === 0 || (choice === "none" && !usesTools)
@@ -205,18 +219,23 @@ describe("toRequest and fromRequest over generated blueprints", () => {
   it("turn any blueprint into a valid request or an UnsupportedFeatureError naming the feature", () => {
     let converted = 0
     fc.assert(
-      fc.property(blueprintArbitrary({ roles: ["system", "developer", "user", "assistant", "tool", "function", "placeholder"] }), (blueprint) => {
-        try {
-          const request = bedrock.toRequest(blueprint, { model: MODEL, stream: true })
-          expectValidRequest(request, "ConverseStreamRequest")
-          converted++
-        } catch (error) {
-          if (!(error instanceof UnsupportedFeatureError)) throw error
-          expect(error.provider).toBe("amazon.bedrock")
-          expect(error.feature).not.toBe("")
-          expect(error.path ?? "").toMatch(/^(prompt_template|metadata)\b/)
-        }
-      }),
+      fc.property(
+        blueprintArbitrary({
+          roles: ["system", "developer", "user", "assistant", "tool", "function", "placeholder"],
+        }),
+        (blueprint) => {
+          try {
+            const request = bedrock.toRequest(blueprint, { model: MODEL, stream: true })
+            expectValidRequest(request, "ConverseStreamRequest")
+            converted++
+          } catch (error) {
+            if (!(error instanceof UnsupportedFeatureError)) throw error
+            expect(error.provider).toBe("amazon.bedrock")
+            expect(error.feature).not.toBe("")
+            expect(error.path ?? "").toMatch(/^(prompt_template|metadata)\b/)
+          }
+        },
+      ),
       { numRuns },
     )
     // The generator must still produce convertible blueprints, or this property would prove little.

@@ -41,9 +41,9 @@ describe("the service-model validator", () => {
 
   it("requires exactly one member of a union", () => {
     const message = (content: unknown[]) => ({ modelId: "m.x", messages: [{ role: "user", content }] })
-    expect(model.errors("ConverseRequest", message([{ text: "a", cachePoint: { type: "default" } }]), "input")).toEqual([
-      "$.messages[0].content[0]: ContentBlock is a union: exactly one member must be set, found 2",
-    ])
+    expect(
+      model.errors("ConverseRequest", message([{ text: "a", cachePoint: { type: "default" } }]), "input"),
+    ).toEqual(["$.messages[0].content[0]: ContentBlock is a union: exactly one member must be set, found 2"])
     expect(model.errors("ConverseRequest", message([{}]), "input")).toEqual([
       "$.messages[0].content[0]: ContentBlock is a union: exactly one member must be set, found 0",
     ])
@@ -93,7 +93,11 @@ describe("the service-model validator", () => {
 
   it("rejects values that are not JSON inside documents", () => {
     expect(
-      model.errors("ConverseRequest", { modelId: "m.x", additionalModelRequestFields: { a: () => 1 } }, "input"),
+      model.errors(
+        "ConverseRequest",
+        { modelId: "m.x", additionalModelRequestFields: { a: () => 1 } },
+        "input",
+      ),
     ).toEqual(["$.additionalModelRequestFields.a: not a JSON value (function)"])
   })
 })

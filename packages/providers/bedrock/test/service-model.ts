@@ -59,8 +59,10 @@ export function serviceModelValidator(path: string): ServiceModelValidator {
   }
 
   const range = (shape: Shape, size: number, what: string, at: string, errors: string[]) => {
-    if (shape.min !== undefined && size < shape.min) errors.push(`${at}: ${what} ${size} is under the minimum ${shape.min}`)
-    if (shape.max !== undefined && size > shape.max) errors.push(`${at}: ${what} ${size} is over the maximum ${shape.max}`)
+    if (shape.min !== undefined && size < shape.min)
+      errors.push(`${at}: ${what} ${size} is under the minimum ${shape.min}`)
+    if (shape.max !== undefined && size > shape.max)
+      errors.push(`${at}: ${what} ${size} is over the maximum ${shape.max}`)
   }
 
   const checkDocument = (value: unknown, at: string, errors: string[]) => {
@@ -80,7 +82,10 @@ export function serviceModelValidator(path: string): ServiceModelValidator {
     const shape = shapeOf(name)
     switch (shape.type) {
       case "structure": {
-        if (shape.document) return checkDocument(value, at, errors)
+        if (shape.document) {
+          checkDocument(value, at, errors)
+          return
+        }
         if (!isPlainObject(value)) {
           errors.push(`${at}: expected an object (${name})`)
           return
@@ -147,13 +152,15 @@ export function serviceModelValidator(path: string): ServiceModelValidator {
             pattern = new RegExp(`^(?:${shape.pattern})$`)
             patterns.set(name, pattern)
           }
-          if (!pattern.test(value)) errors.push(`${at}: ${JSON.stringify(value)} does not match ${shape.pattern}`)
+          if (!pattern.test(value))
+            errors.push(`${at}: ${JSON.stringify(value)} does not match ${shape.pattern}`)
         }
         return
       }
       case "integer":
       case "long":
-        if (typeof value !== "number" || !Number.isInteger(value)) errors.push(`${at}: expected a whole number`)
+        if (typeof value !== "number" || !Number.isInteger(value))
+          errors.push(`${at}: expected a whole number`)
         else range(shape, value, "value", at, errors)
         return
       case "float":
@@ -166,7 +173,8 @@ export function serviceModelValidator(path: string): ServiceModelValidator {
         return
       case "blob":
         if (form === "input") {
-          if (!(value instanceof Uint8Array)) errors.push(`${at}: expected bytes (Uint8Array) in an SDK input`)
+          if (!(value instanceof Uint8Array))
+            errors.push(`${at}: expected bytes (Uint8Array) in an SDK input`)
           else range(shape, value.length, "byte length", at, errors)
         } else if (typeof value !== "string" || !BASE64.test(value)) {
           errors.push(`${at}: expected base64 text in a body`)

@@ -2,10 +2,11 @@
  * Test helpers that put recorded Bedrock data back on the wire, as the real service sends it, for the real
  * SDK: JSON for Converse, binary `application/vnd.amazon.eventstream` frames for ConverseStream.
  */
+
+import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime"
 import { EventStreamCodec } from "@smithy/eventstream-codec"
 import { NodeHttpHandler } from "@smithy/node-http-handler"
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8"
-import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime"
 import type { BedrockSendContext } from "../src/index.js"
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8)
@@ -72,8 +73,8 @@ type Block = {
 export function responseFromEvents(events: readonly ConverseStreamOutput[]): Record<string, unknown> {
   const blocks = new Map<number, Block>()
   const block = (index: number | undefined) => {
-    let found = blocks.get(index!)
-    if (!found) blocks.set(index!, (found = {}))
+    const found = blocks.get(index!) ?? {}
+    blocks.set(index!, found)
     return found
   }
   const response: Record<string, unknown> = {}
