@@ -15,5 +15,6 @@ export default defineConfig({
           "@pl/templating": fileURLToPath(new URL("./test/support/templating-stand-in.ts", import.meta.url)),
         },
   },
+  ssr: { resolve: { conditions: ["@pl/source"], externalConditions: ["@pl/source"] } },
   test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 30_000 },
 })

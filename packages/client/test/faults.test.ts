@@ -1,4 +1,4 @@
-import type { AssistantMessage, ChatTemplate } from "@pl/blueprint"
+import { type AssistantMessage, type ChatTemplate, isKnownContent } from "@pl/blueprint"
 import { afterEach, describe, expect, it } from "vitest"
 import {
   PromptLayerAPIConnectionError,
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 const replyText = (result: RunResult) =>
   ((result.prompt_blueprint.prompt_template as ChatTemplate).messages.at(-1) as AssistantMessage).content
-    ?.map((p) => (p.type === "text" ? p.text : ""))
+    ?.map((p) => (isKnownContent(p) && p.type === "text" ? p.text : ""))
     .join("")
 
 describe("PromptLayer down during logging", () => {

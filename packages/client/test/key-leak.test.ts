@@ -65,9 +65,17 @@ describe("provider keys never reach PromptLayer", () => {
     // The custom provider's key did go to the provider, and only there.
     expect(s.openai.sent.every((call) => call.context?.apiKey === CUSTOM_KEY)).toBe(true)
     expect(s.openai.sent[0]?.context?.baseURL).toBe("https://api.deepseek.example/v1")
+    // So does the environment's key on another provider.
+    await s.pl.run({
+      promptName: "greet",
+      inputVariables: { name: "Ada" },
+      provider: "anthropic",
+      model: "claude",
+    })
+    expect(s.anthropic.sent[0]?.context?.apiKey).toBe(ENV_KEYS.ANTHROPIC_API_KEY)
 
     const sent = everythingSent(s.stub)
-    expect(s.stub.logs).toHaveLength(4)
+    expect(s.stub.logs).toHaveLength(5)
     for (const key of [...Object.values(ENV_KEYS), CUSTOM_KEY]) expect(sent).not.toContain(key)
     expect(sent).not.toContain("LEAKCHECK")
   })

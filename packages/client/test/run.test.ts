@@ -1,4 +1,4 @@
-import type { AssistantMessage, ChatTemplate } from "@pl/blueprint"
+import { type AssistantMessage, type ChatTemplate, isKnownContent } from "@pl/blueprint"
 import { afterEach, describe, expect, it } from "vitest"
 import { PromptLayerValidationError, type RunResult } from "../src/index.js"
 import { providerError } from "./support/fake-adapter.js"
@@ -14,7 +14,7 @@ afterEach(async () => {
 const lastText = (result: RunResult) => {
   const template = result.prompt_blueprint.prompt_template as ChatTemplate
   const reply = template.messages.at(-1) as AssistantMessage
-  return reply.content?.map((p) => (p.type === "text" ? p.text : "")).join("")
+  return reply.content?.map((p) => (isKnownContent(p) && p.type === "text" ? p.text : "")).join("")
 }
 
 describe("run()", () => {

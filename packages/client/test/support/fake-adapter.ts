@@ -4,6 +4,7 @@
  */
 import {
   type Completion,
+  isKnownContent,
   makeUsage,
   type PromptBlueprint,
   type ProviderAdapter,
@@ -46,10 +47,25 @@ export function fakeAdapter(name = "openai") {
           ? template.messages.map((m) => ({
               role: m.role,
               text: ("content" in m ? (m.content ?? []) : [])
-                .map((p) => (p.type === "text" ? p.text : p.type === "media" ? `[${p.media.url}]` : ""))
+                .map((p) =>
+                  !isKnownContent(p)
+                    ? ""
+                    : p.type === "text"
+                      ? p.text
+                      : p.type === "media"
+                        ? `[${p.media.url}]`
+                        : "",
+                )
                 .join(""),
             }))
-          : [{ role: "user", text: template.content.map((p) => (p.type === "text" ? p.text : "")).join("") }]
+          : [
+              {
+                role: "user",
+                text: template.content
+                  .map((p) => (isKnownContent(p) && p.type === "text" ? p.text : ""))
+                  .join(""),
+              },
+            ]
       return {
         model: options.model ?? blueprint.metadata?.model?.name ?? "none",
         messages,

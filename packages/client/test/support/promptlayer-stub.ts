@@ -54,7 +54,7 @@ export async function startPromptLayerStub(apiKey = "pl_test_key"): Promise<Prom
     const url = new URL(request.url, "http://stub")
     const faultAt = faults.findIndex((f) => url.pathname.startsWith(f.path))
     if (faultAt >= 0) {
-      const [{ fault }] = faults.splice(faultAt, 1) as [{ fault: Fault }]
+      const fault = faults.splice(faultAt, 1)[0]!.fault
       if (fault === "reset") {
         res.socket?.destroy()
         return

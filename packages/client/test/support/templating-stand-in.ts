@@ -3,7 +3,7 @@
  * source yet (it is being written in parallel). It follows the agreed contract, f-string only:
  * `renderTemplate`, `inputSchema`, `TemplateError`, `MissingVariablesError`. Delete once it lands.
  */
-import type { Content, Message, PromptTemplate } from "@pl/blueprint"
+import { type Content, isKnownContent, type Message, type PromptTemplate } from "@pl/blueprint"
 
 export class TemplateError extends Error {
   override readonly name: string = "TemplateError"
@@ -29,6 +29,7 @@ export function getVariables(template: PromptTemplate): string[] {
       ? template.messages.flatMap((m) => ("content" in m && m.content) || [])
       : template.content
   for (const part of parts) {
+    if (!isKnownContent(part)) continue
     if (part.type === "text") for (const v of textVariables(part.text)) names.add(v)
     if (part.type === "media_variable") names.add(part.name)
   }
@@ -54,6 +55,7 @@ export function inputSchema(template: PromptTemplate) {
 
 function renderParts(parts: Content[], variables: Record<string, unknown>): Content[] {
   return parts.flatMap((part): Content[] => {
+    if (!isKnownContent(part)) return [part]
     if (part.type === "text") {
       return [
         {

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util"
-import type { AssistantMessage } from "@pl/blueprint"
+import { type AssistantMessage, isKnownContent } from "@pl/blueprint"
 import type { RunResult } from "../../execute.js"
 import type { PreparedRun } from "../../prepare.js"
 import { PROVIDERS } from "../../providers.js"
@@ -123,7 +123,7 @@ function replyText(result: RunResult): string {
       : []
   const reply = messages.at(-1) as AssistantMessage | undefined
   let text = ""
-  for (const part of reply?.content ?? []) if (part.type === "text") text += part.text
+  for (const part of reply?.content ?? []) if (isKnownContent(part) && part.type === "text") text += part.text
   for (const call of reply?.tool_calls ?? [])
     text += `${text ? "\n" : ""}→ ${call.function.name}(${call.function.arguments})`
   return text

@@ -1,0 +1,196 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { readChunkLines, sendSse, startServer, toSse } from "@pl/devtools/fixtures"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { main } from "../src/cli/cli.js"
+import { EXIT } from "../src/cli/exit-codes.js"
+
+const examples = fileURLToPath(new URL("../../../examples/prompts", import.meta.url))
+let registry: string
+
+beforeAll(async () => {
+  registry = await mkdtemp(join(tmpdir(), "pl-cli-"))
+  await cp(examples, registry, { recursive: true })
+})
+afterAll(() => rm(registry, { recursive: true, force: true }))
+
+async function pl(args: string[], env: Record<string, string> = {}) {
+  let stdout = ""
+  let stderr = ""
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { PL_REGISTRY: registry, ...env },
+    cwd: registry,
+  })
+  return { code, stdout, stderr }
+}
+
+const supportVars = ["--var", "product=Acme", "--var", "question=How do I reset my password?"]
+
+describe("pl run --dry-run", () => {
+  it("prints the provider request for the latest version, and where it would go", async () => {
+    const { code, stdout, stderr } = await pl(["run", "support-agent", ...supportVars, "--dry-run"])
+    expect(code).toBe(EXIT.OK)
+    const request = JSON.parse(stdout)
+    expect(request).toMatchObject({ model: "gpt-4o-mini", temperature: 0.2 })
+    expect(request.messages[0].content).toContain("friendly support agent for Acme")
+    expect(request.messages[1].content).toContain("How do I reset my password?")
+    expect(stderr).toContain("# openai gpt-4o-mini → the SDK's default endpoint")
+  })
+
+  it("selects a release label, switches provider, and speaks JSON with --json", async () => {
+    const { code, stdout } = await pl([
+      "run",
+      "support-agent",
+      ...supportVars,
+      "--label",
+      "prod",
+      "--provider",
+      "anthropic",
+      "--model",
+      "claude-sonnet-4-5",
+      "--dry-run",
+      "--json",
+    ])
+    expect(code).toBe(EXIT.OK)
+    const out = JSON.parse(stdout)
+    expect(out).toMatchObject({ provider: "anthropic", model: "claude-sonnet-4-5", baseURL: null })
+    expect(JSON.stringify(out.request.system)).toContain("You are a support agent for Acme")
+    expect(out.request.messages).toHaveLength(1)
+  })
+
+  it.each([
+    [
+      "chat-with-history",
+      [
+        "--var",
+        "question=And in French?",
+        "--var-json",
+        'history=[{"role":"user","content":[{"type":"text","text":"Say hello"}]},{"role":"assistant","content":[{"type":"text","text":"Hello!"}]}]',
+      ],
+    ],
+    ["weather-tools", ["--var", "city=Lisbon"]],
+    ["describe-image", ["--var", "style=noir", "--var-json", 'image=["https://example.com/cat.png"]']],
+  ])("dry-runs the %s example", async (name, vars) => {
+    const { code, stdout, stderr } = await pl(["run", name, ...vars, "--dry-run", "--json"])
+    expect(stderr).toBe("")
+    expect(code).toBe(EXIT.OK)
+    const { request } = JSON.parse(stdout)
+    const text = JSON.stringify(request)
+    if (name === "chat-with-history") expect(text).toContain("Say hello")
+    if (name === "weather-tools") expect(text).toContain("get_weather")
+    if (name === "describe-image") expect(text).toContain("https://example.com/cat.png")
+  })
+
+  it("without the provider's key, says which variable to set and shows the dry run", async () => {
+    const { code, stdout, stderr } = await pl(["run", "support-agent", ...supportVars])
+    expect(code).toBe(EXIT.MISSING_CREDENTIALS)
+    expect(stderr).toContain("No key for openai: set OPENAI_API_KEY to send this request")
+    expect(JSON.parse(stdout).model).toBe("gpt-4o-mini")
+  })
+
+  it("exits 3 naming a missing variable, 4 for an unknown prompt, 2 for a bad flag", async () => {
+    const missing = await pl(["run", "support-agent", "--var", "product=Acme", "--dry-run"])
+    expect(missing.code).toBe(EXIT.INVALID)
+    expect(missing.stderr).toContain("question")
+    expect((await pl(["run", "nope", "--dry-run"])).code).toBe(EXIT.NOT_FOUND)
+    expect((await pl(["run", "support-agent", "--frobnicate"])).code).toBe(EXIT.USAGE)
+    expect((await pl(["run", "support-agent", "--version", "x"])).code).toBe(EXIT.USAGE)
+    expect((await pl(["launch"])).code).toBe(EXIT.USAGE)
+  })
+})
+
+describe("pl run (sending)", () => {
+  it("streams the answer from the provider and logs the request locally", async () => {
+    const lines = readChunkLines("openai-chat", "openai-text")
+    const server = await startServer((_request, res) => sendSse(res, toSse(lines, { done: true })))
+    try {
+      const env = { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: `${server.url}/v1` }
+      const { code, stdout, stderr } = await pl(["run", "support-agent", ...supportVars, "--stream"], env)
+      expect(stderr).toMatch(/request_id: \d+/)
+      expect(code).toBe(EXIT.OK)
+      const expected = lines
+        .map(
+          (line) =>
+            (JSON.parse(line) as { choices: { delta: { content?: string | null } }[] }).choices[0]?.delta
+              .content ?? "",
+        )
+        .join("")
+      expect(expected.length).toBeGreaterThan(100)
+      expect(stdout).toBe(`${expected}\n`)
+      const sent = JSON.parse(server.requests[0]?.body ?? "{}")
+      expect(sent).toMatchObject({ model: "gpt-4o-mini", stream: true })
+      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8"))
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+      expect(log.at(-1)).toMatchObject({
+        type: "request",
+        provider: "openai",
+        status: "SUCCESS",
+        prompt_name: "support-agent",
+      })
+      expect(JSON.stringify(log)).not.toContain("sk-test")
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe("pl validate, convert, templates", () => {
+  it("validates the example registry, and names the path of each problem in a broken file", async () => {
+    const ok = await pl(["validate", "."])
+    expect(ok.code).toBe(EXIT.OK)
+    expect(ok.stdout.split("\n").filter((l) => l.startsWith("ok"))).toHaveLength(5)
+    await writeFile(
+      join(registry, "broken.json"),
+      JSON.stringify({ prompt_template: { type: "chat", messages: [{ role: "user", content: "hi" }] } }),
+    )
+    const bad = await pl(["validate", "broken.json"])
+    expect(bad.code).toBe(EXIT.INVALID)
+    expect(bad.stdout).toContain("invalid  broken.json: prompt_template.messages[0].content: expected array")
+    await rm(join(registry, "broken.json"))
+  })
+
+  it("converts a blueprint to a provider request and back", async () => {
+    const to = await pl(["convert", "weather-tools/v1.json", "--to", "openai"])
+    expect(to.code).toBe(EXIT.OK)
+    const request = JSON.parse(to.stdout)
+    expect(request.tools[0].function.name).toBe("get_weather")
+    await writeFile(join(registry, "request.json"), to.stdout)
+    const from = await pl(["convert", "--from", "openai", "request.json"])
+    expect(from.code).toBe(EXIT.OK)
+    expect(JSON.parse(from.stdout).prompt_template.tools[0].function.name).toBe("get_weather")
+    await rm(join(registry, "request.json"))
+    expect((await pl(["convert", "weather-tools/v1.json"])).code).toBe(EXIT.USAGE)
+  })
+
+  it("lists, gets and publishes templates in the local registry", async () => {
+    const list = await pl(["templates", "list"])
+    expect(list.stdout.split("\n").filter(Boolean)).toEqual([
+      "chat-with-history  v1  anthropic/claude-sonnet-4-5",
+      "describe-image  v1  google/gemini-2.5-flash",
+      "support-agent  v2  openai/gpt-4o-mini  [staging]",
+      "weather-tools  v1  mistral/mistral-large-latest",
+    ])
+    const published = await pl([
+      "templates",
+      "publish",
+      "support-agent/v1.json",
+      "--name",
+      "support-agent",
+      "--label",
+      "prod",
+    ])
+    expect(published.stdout).toBe("published support-agent v3\n")
+    const got = await pl(["templates", "get", "support-agent", "--label", "prod", ...supportVars])
+    expect(JSON.parse(got.stdout)).toMatchObject({ version: 3, llm_kwargs: { model: "gpt-4o-mini" } })
+    expect(JSON.parse(await readFile(join(registry, "support-agent", "labels.json"), "utf8"))).toEqual({
+      prod: 3,
+      staging: 2,
+    })
+  })
+})
