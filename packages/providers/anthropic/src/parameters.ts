@@ -36,13 +36,22 @@ export interface RequestParameters {
   parallelToolCalls: boolean | undefined
 }
 
-/** Blueprint parameters → Anthropic request fields (portable ones translated, native ones allow-listed). */
+/**
+ * Blueprint parameters, then `options.parameters` over them → Anthropic request fields (portable ones
+ * translated, native ones allow-listed).
+ */
 export function toParameters(
-  parameters: Record<string, unknown>,
+  parameters: Record<string, unknown> | null | undefined,
+  overrides: Record<string, unknown> | undefined,
   warn: Warn,
   onWarning: ToRequestOptions["onWarning"],
 ): RequestParameters {
-  const { portable, native } = splitParameters(parameters)
+  // Split apart before merging, so an override wins under any alias (`max_completion_tokens` over `maxOutputTokens`).
+  // TODO(shared): splitParameters could take the override itself; every adapter needs this.
+  const base = splitParameters(parameters)
+  const over = splitParameters(overrides)
+  const portable = { ...base.portable, ...over.portable }
+  const native = { ...base.native, ...over.native }
   // The portable parameters Anthropic does not take are dropped with a warning like unknown native ones:
   // temperature, top_p and top_k (API version 2026-10-21 rejects them even at their defaults), seed
   // and the penalties.

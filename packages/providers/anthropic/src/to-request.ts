@@ -35,7 +35,8 @@ export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions 
     warn,
   )
   const parameters = toParameters(
-    { ...blueprint.metadata?.model?.parameters, ...options.parameters },
+    blueprint.metadata?.model?.parameters,
+    options.parameters,
     warn,
     options.onWarning,
   )
