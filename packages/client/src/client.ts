@@ -62,6 +62,12 @@ export interface PromptLayerOptions {
    * by provider name or id. See the README for the order in which base URLs are chosen.
    */
   providerBaseUrls?: Readonly<Record<string, string | undefined>> | undefined
+  /**
+   * Extra options for an adapter's `send`, by provider id or name: an SDK client of your own, an AWS
+   * region and credentials, Vertex AI settings, retries. E.g.
+   * `{ "amazon.bedrock": { region: "eu-west-1" }, openai: { maxRetries: 0 } }`.
+   */
+  providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>> | undefined
   /** Render missing input variables as empty text, as PromptLayer does, instead of failing (default false). */
   lenientVariables?: boolean | undefined
   /** Per PromptLayer API attempt, in milliseconds (default 30 s). */
@@ -180,7 +186,14 @@ export class PromptLayer {
   run(params: RunParams): Promise<RunResult | AsyncIterable<RunResult>>
   async run(params: RunParams): Promise<RunResult | AsyncIterable<RunResult>> {
     const prepared = await this.prepare(params)
-    const deps = { registry: this.registry, logger: this.#logger, now: this.#now, signal: params.signal }
+    const providerOptions = this.#options.providerOptions
+    const deps = {
+      registry: this.registry,
+      logger: this.#logger,
+      now: this.#now,
+      signal: params.signal,
+      sendOptions: providerOptions?.[prepared.providerName] ?? providerOptions?.[prepared.providerId],
+    }
     const log = {
       tags: params.tags,
       metadata: params.metadata,

@@ -32,6 +32,8 @@ export interface ExecuteDeps {
   logger: Logger
   now: () => number
   signal?: AbortSignal | undefined
+  /** Provider-specific options for the adapter's `send` (`region`, `client`, `maxRetries`, ...). */
+  sendOptions?: Readonly<Record<string, unknown>> | undefined
 }
 
 /**
@@ -148,6 +150,7 @@ async function send(prepared: PreparedRun, deps: ExecuteDeps): Promise<unknown> 
   return adapter.send(prepared.request, {
     ...(endpoint.baseURL ? { baseURL: endpoint.baseURL } : {}),
     ...(endpoint.apiKey ? { apiKey: endpoint.apiKey } : {}),
+    ...deps.sendOptions,
     ...(deps.signal ? { signal: deps.signal } : {}),
   })
 }
