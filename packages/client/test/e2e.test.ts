@@ -123,7 +123,7 @@ describe.each(PROVIDER_CASES)("run() on $provider $apiType", (c) => {
         output: { messages: [{ role: "assistant" }] },
       })
       expect(
-        textOf((promptlayer.logs[logsBefore]?.output as ChatTemplate).messages[0] as AssistantMessage),
+        textOf((promptlayer.logs[logsBefore]!.output as ChatTemplate).messages[0] as AssistantMessage),
       ).toBe(expectedText)
     } finally {
       await server.close()

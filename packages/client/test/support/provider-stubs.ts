@@ -38,7 +38,13 @@ export interface ProviderCase {
   streamedText: (chunks: unknown[]) => string
 }
 
-type Json = Record<string, any> // biome-ignore lint/suspicious/noExplicitAny: test data, read defensively
+/** The value at a path in parsed JSON, or undefined. */
+const at = (value: unknown, ...path: (string | number)[]): unknown =>
+  path.reduce<unknown>(
+    (v, key) =>
+      v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[key] : undefined,
+    value,
+  )
 
 const sse =
   (c: { folder: string; fixture: string }, options: { eventField?: string; done?: boolean }) =>
@@ -50,7 +56,7 @@ const sse =
 const codec = new EventStreamCodec(toUtf8, fromUtf8)
 
 /** One decoded ConverseStream event (`{ "contentBlockDelta": {...} }`) as an event-stream frame. */
-function eventFrame(event: Json): Uint8Array {
+function eventFrame(event: object): Uint8Array {
   const [type, payload] = Object.entries(event)[0]!
   return codec.encode({
     headers: {
@@ -62,9 +68,9 @@ function eventFrame(event: Json): Uint8Array {
   })
 }
 
-const join = (chunks: unknown[], pick: (chunk: Json) => unknown) =>
+const join = (chunks: unknown[], pick: (chunk: unknown) => unknown) =>
   chunks
-    .map((chunk) => pick(chunk as Json))
+    .map(pick)
     .filter((t): t is string => typeof t === "string")
     .join("")
 
@@ -79,7 +85,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     keyEnv: "OPENAI_API_KEY",
     baseURL: (url) => `${url}/v1`,
     answer: sse({ folder: "openai-chat", fixture: "openai-text" }, { done: true }),
-    streamedText: (chunks) => join(chunks, (c) => c.choices?.[0]?.delta?.content),
+    streamedText: (chunks) => join(chunks, (c) => at(c, "choices", 0, "delta", "content")),
   },
   {
     provider: "openai",
@@ -93,7 +99,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     baseURL: (url) => `${url}/v1`,
     answer: sse({ folder: "openai-responses", fixture: "openai-web-search-tool.1" }, { eventField: "type" }),
     streamedText: (chunks) =>
-      join(chunks, (c) => (c.type === "response.output_text.delta" ? c.delta : undefined)),
+      join(chunks, (c) => (at(c, "type") === "response.output_text.delta" ? at(c, "delta") : undefined)),
   },
   {
     provider: "anthropic",
@@ -106,7 +112,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     baseURL: (url) => url,
     answer: sse({ folder: "anthropic", fixture: "anthropic-text" }, { eventField: "type" }),
     streamedText: (chunks) =>
-      join(chunks, (c) => (c.delta?.type === "text_delta" ? c.delta.text : undefined)),
+      join(chunks, (c) => (at(c, "delta", "type") === "text_delta" ? at(c, "delta", "text") : undefined)),
   },
   {
     provider: "google",
@@ -120,8 +126,8 @@ export const PROVIDER_CASES: ProviderCase[] = [
     answer: sse({ folder: "google", fixture: "google-text" }, {}),
     streamedText: (chunks) =>
       join(
-        chunks.flatMap((c) => (c as Json).candidates?.[0]?.content?.parts ?? []),
-        (p) => (p.thought ? undefined : p.text),
+        chunks.flatMap((c) => (at(c, "candidates", 0, "content", "parts") as unknown[] | undefined) ?? []),
+        (p) => (at(p, "thought") ? undefined : at(p, "text")),
       ),
   },
   {
@@ -146,7 +152,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
       response.writeHead(200, { "content-type": "application/vnd.amazon.eventstream" })
       response.end(Buffer.concat(frames))
     },
-    streamedText: (chunks) => join(chunks, (c) => c.contentBlockDelta?.delta?.text),
+    streamedText: (chunks) => join(chunks, (c) => at(c, "contentBlockDelta", "delta", "text")),
   },
   {
     provider: "mistral",
@@ -158,7 +164,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
     keyEnv: "MISTRAL_API_KEY",
     baseURL: (url) => url,
     answer: sse({ folder: "mistral", fixture: "mistral-text" }, { done: true }),
-    streamedText: (chunks) => join(chunks, (c) => c.choices?.[0]?.delta?.content),
+    streamedText: (chunks) => join(chunks, (c) => at(c, "choices", 0, "delta", "content")),
   },
   {
     provider: "cohere",
@@ -171,6 +177,8 @@ export const PROVIDER_CASES: ProviderCase[] = [
     baseURL: (url) => url,
     answer: sse({ folder: "cohere", fixture: "cohere-text" }, { eventField: "type" }),
     streamedText: (chunks) =>
-      join(chunks, (c) => (c.type === "content-delta" ? c.delta?.message?.content?.text : undefined)),
+      join(chunks, (c) =>
+        at(c, "type") === "content-delta" ? at(c, "delta", "message", "content", "text") : undefined,
+      ),
   },
 ]
