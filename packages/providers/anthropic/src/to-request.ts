@@ -88,7 +88,6 @@ function toMessages(
       }
       continue
     }
-    toolTurn = undefined
     const turn = role === "developer" ? "system" : role
     const blocks = toBlocks(message.content ?? [], turn, path, warn)
     if (role === "assistant") {
@@ -98,7 +97,11 @@ function toMessages(
     }
     withMessageCacheControl(blocks, message)
     if (turn === "system" && out.length === 0) system.push(...(blocks as TextBlockParam[]))
-    else if (blocks.length > 0) out.push({ role: turn, content: blocks } as MessageParam)
+    else if (blocks.length > 0) {
+      out.push({ role: turn, content: blocks } as MessageParam)
+      // Only a turn actually sent ends a run of tool results: a message with nothing to send does not.
+      toolTurn = undefined
+    }
   }
   return { system, messages: out }
 }
