@@ -102,10 +102,10 @@ function toContents(
   const contents: GeminiContent[] = []
   // Every call seen so far by id; a later call with the same id shadows an earlier one.
   const calls = new Map<string, string>()
-  let results: Part[] | undefined
+  // The content of function responses that further results join, while it is the last content.
+  let results: GeminiContent | undefined
   for (const [i, message] of messages.entries()) {
     const path = fixedPath ?? `prompt_template.messages[${i}]`
-    if (message.role !== "tool" && message.role !== "function") results = undefined
     if (
       message.name != null &&
       message.role !== "tool" &&
@@ -153,10 +153,10 @@ function toContents(
           )
         const part: Part = { functionResponse: { name, ...toFunctionResponse(message.content, path, warn) } }
         if (id && !isGeneratedCallId(id)) part.functionResponse!.id = id
-        if (results) results.push(part)
+        if (results && results === contents.at(-1)) results.parts!.push(part)
         else {
-          results = [part]
-          contents.push({ role: "user", parts: results })
+          results = { role: "user", parts: [part] }
+          contents.push(results)
         }
         break
       }
