@@ -1,0 +1,117 @@
+/**
+ * @pl/templating with jinja2: the same API as the f-string build (`./index.ts`), rendering both f-string
+ * and jinja2 (on nunjucks, checked and sandboxed, see `./jinja2/`). Node resolves `@pl/templating` here;
+ * elsewhere import `@pl/templating/jinja2`. jinja2 compiles templates with `new Function`: where a runtime
+ * forbids that (Cloudflare Workers, Vercel Edge, strict CSP pages), jinja2 templates throw
+ * `EngineUnavailableError`, and f-string templates still render.
+ */
+import type { PromptTemplate, TemplateFormat } from "@pl/blueprint"
+import type { ZodMiniObject } from "zod/mini"
+import type { Engines } from "./engine.js"
+import { fStringEngine } from "./fstring/fstring-engine.js"
+import { getVariablesWith } from "./get-variables.js"
+import { inputSchemaWith } from "./input-schema.js"
+import { jinja2Engine } from "./jinja2/jinja2-engine.js"
+import type { RenderOptions } from "./options.js"
+import { renderTemplateWith } from "./render-template.js"
+import { renderTextWith } from "./render-text.js"
+
+export {
+  EngineUnavailableError,
+  MediaVariableError,
+  type MissingVariable,
+  MissingVariablesError,
+  PlaceholderError,
+  TemplateError,
+  type TemplateLimit,
+  TemplateLimitError,
+  TemplateRenderError,
+  TemplateSecurityError,
+  TemplateSyntaxError,
+  type TextPosition,
+} from "./errors.js"
+export { UNKNOWN_MEDIA_TYPE } from "./expand-media-variable.js"
+export { DEFAULT_MAX_LOOP_ITERATIONS, DEFAULT_MAX_OUTPUT_LENGTH, type RenderOptions } from "./options.js"
+
+const engines: Engines = { "f-string": fStringEngine, jinja2: jinja2Engine }
+
+/**
+ * Renders a chat or completion template: every text part with its message's `template_format`
+ * (`f-string` when unset; a completion template's own `template_format`), each `placeholder` message
+ * expanded from a variable holding blueprint messages, each `media_variable` part expanded into `media`
+ * parts, `input_variables` set to the variables the template uses. Returns a new template; everything
+ * else (tool calls, thinking and signatures, metadata, unknown fields) is kept as it is, and the input is
+ * never modified.
+ *
+ * @throws {MissingVariablesError} naming every missing variable and where it is used (unless `lenient`).
+ * @throws {TemplateSyntaxError} / {@link TemplateSecurityError} / {@link TemplateLimitError} /
+ * {@link TemplateRenderError} / {@link PlaceholderError} / {@link MediaVariableError} /
+ * {@link EngineUnavailableError}, all {@link TemplateError}s with the failing part's `path`.
+ * @example
+ * const rendered = renderTemplate(
+ *   { type: "chat", messages: [{ role: "user", content: [{ type: "text", text: "Hi {name}" }] }] },
+ *   { name: "Ada" },
+ * ) // messages[0].content[0].text === "Hi Ada"
+ */
+export function renderTemplate<T extends PromptTemplate>(
+  template: T,
+  variables: Readonly<Record<string, unknown>>,
+  options?: RenderOptions,
+): T {
+  return renderTemplateWith(engines, template, variables, options)
+}
+
+/**
+ * Renders one text. `format` defaults to `f-string`.
+ *
+ * @example
+ * renderText("{name:>6}|{n:.2f}", { name: "Ada", n: 3.14159 }) // "   Ada|3.14"
+ * renderText("{% for x in items %}{{ x | upper }} {% endfor %}", { items: ["a", "b"] }, "jinja2") // "A B "
+ */
+export function renderText(
+  text: string,
+  variables: Readonly<Record<string, unknown>>,
+  format?: TemplateFormat,
+  options?: RenderOptions,
+): string {
+  return renderTextWith(engines, text, variables, format, options)
+}
+
+/**
+ * The variables a text or a whole template needs, in first-use order, without duplicates. For a template,
+ * placeholder and media variables are included and each message's own format is used (`format` applies
+ * to a text only).
+ *
+ * @example
+ * getVariables("{greeting}, {name}! {name}?") // ["greeting", "name"]
+ */
+export function getVariables(templateOrText: PromptTemplate | string, format?: TemplateFormat): string[] {
+  return getVariablesWith(engines, templateOrText, format)
+}
+
+/**
+ * A zod object schema of a template's variables, to validate inputs before rendering: a string for a
+ * variable that is only printed, an array of blueprint messages for a placeholder, an array of strings
+ * for a media variable, any value (but `undefined`) for a variable the template looks into, loops over
+ * or formats as a number; optional when the template copes without it (jinja2 `is defined`,
+ * `| default`, `{% if x %}`).
+ *
+ * @example
+ * const result = inputSchema(template).safeParse(variables)
+ * if (!result.success) console.error(result.error.issues)
+ */
+export function inputSchema(template: PromptTemplate): ZodMiniObject {
+  return inputSchemaWith(engines, template)
+}
+
+/**
+ * Empties the caches of parsed f-string templates and compiled jinja2 templates. The caches are bounded
+ * (by count and by total text length), so this is only needed to free memory at once.
+ *
+ * @example
+ * clearTemplateCache()
+ */
+export function clearTemplateCache(): void {
+  fStringEngine.clearCache()
+  jinja2Engine.clearCache()
+}
