@@ -79,25 +79,24 @@ export function accumulator(): Accumulator<RawMessageStreamEvent> {
     const state = blocks.get(index)
     if (!state) throw malformed(`${delta.type} before its content_block_start`)
     const part = state.part
-    const mismatch = () => malformed(`${delta.type} for a ${part?.type ?? "tool_use"} block`)
     switch (delta.type) {
       case "text_delta":
-        if (part?.type !== "text") throw mismatch()
+        if (part?.type !== "text") throw mismatch(delta, part)
         ;(part as TextContent).text += delta.text
         break
       case "citations_delta": {
-        if (part?.type !== "text") throw mismatch()
+        if (part?.type !== "text") throw mismatch(delta, part)
         const text = part as TextContent
         if (!text.annotations) text.annotations = []
         text.annotations.push(fromCitation(delta.citation))
         break
       }
       case "thinking_delta":
-        if (part?.type !== "thinking") throw mismatch()
+        if (part?.type !== "thinking") throw mismatch(delta, part)
         ;(part as ThinkingContent).thinking += delta.thinking
         break
       case "signature_delta": {
-        if (part?.type !== "thinking") throw mismatch()
+        if (part?.type !== "thinking") throw mismatch(delta, part)
         const thinking = part as ThinkingContent
         thinking.signature = (thinking.signature ?? "") + delta.signature
         break
@@ -105,7 +104,7 @@ export function accumulator(): Accumulator<RawMessageStreamEvent> {
       case "input_json_delta":
         if (!part) joiner.append(state.key, delta.partial_json)
         else if (part.type === "server_tool_use") state.json += delta.partial_json
-        else throw mismatch()
+        else throw mismatch(delta, part)
         break
     }
   }
@@ -158,6 +157,11 @@ export function accumulator(): Accumulator<RawMessageStreamEvent> {
     },
     result: () => completion,
   }
+}
+
+// A module function, not a closure per delta: pushes allocate nothing they do not keep.
+function mismatch(delta: RawContentBlockDelta, part: Content | undefined) {
+  return malformed(`${delta.type} for a ${part?.type ?? "tool_use"} block`)
 }
 
 /** A content block event's index, checked with the object it carries (a block or a delta). */
