@@ -250,6 +250,6 @@ describe("accumulator", () => {
       acc.push(
         events({ type: "content-delta", index: 0, delta: { message: { content: { thinking: "x" } } } })[0]!,
       ),
-    ).toThrow(/thinking delta for text block 0/)
+    ).toThrow(/block 0 is text, the delta is not/)
   })
 })

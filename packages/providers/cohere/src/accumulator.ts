@@ -2,24 +2,23 @@ import {
   type Accumulator,
   type Completion,
   type Content,
-  ProviderResponseError,
   type TextContent,
   type ThinkingContent,
+  type ToolCall,
   ToolCallJoiner,
 } from "@pl/blueprint"
-import { citationTarget, citationToAnnotations } from "./citations.js"
+import { addCitation } from "./citations.js"
+import { malformed } from "./context.js"
 import { finishReason } from "./finish-reason.js"
 import type { CohereChunk } from "./types.js"
 import { toUsage } from "./usage.js"
-import { field, isObject, type JsonObject, optionalString, PROVIDER } from "./wire.js"
+import { field, isObject, type JsonObject, optionalString } from "./wire.js"
 
 type Part = TextContent | ThinkingContent
 
-const malformed = (message: string) => new ProviderResponseError(PROVIDER, message)
-
 function indexOf(chunk: JsonObject): number {
   const index = chunk.index
-  if (typeof index !== "number") throw malformed(`a ${String(chunk.type)} event needs a numeric index`)
+  if (typeof index !== "number") throw malformed(`${String(chunk.type)} needs a numeric index`)
   return index
 }
 
@@ -27,6 +26,11 @@ function indexOf(chunk: JsonObject): number {
 function deltaMessage(chunk: JsonObject): JsonObject {
   const delta = chunk.delta
   return isObject(delta) && isObject(delta.message) ? delta.message : {}
+}
+
+/** A call that ends with no arguments gets "{}", as Cohere's non-streaming API reports it ("" is not JSON). */
+function noArguments(call: ToolCall) {
+  if (call.function.arguments === "") call.function.arguments = "{}"
 }
 
 /** A string delta field: absent is "", anything but a string is a malformed event. */
@@ -58,36 +62,16 @@ class CohereAccumulator implements Accumulator<CohereChunk> {
 
   push(chunk: CohereChunk): Completion {
     const event: unknown = chunk
-    if (!isObject(event) || typeof event.type !== "string")
-      throw malformed("a stream event must be an object with a string type")
-    switch (event.type) {
-      case "message-start":
-      case "message-end":
-        this.#message(event)
-        break
-      case "content-start":
-      case "content-delta":
-        this.#contentEvent(event)
-        break
-      case "tool-plan-delta":
-        this.#planDelta(deltaText(field(deltaMessage(event), "toolPlan", "tool_plan"), "tool_plan"))
-        break
-      case "tool-call-start":
-      case "tool-call-delta":
-        this.#toolCallEvent(event)
-        break
-      case "tool-call-end": {
-        const call = this.#calls.get(indexOf(event))
-        if (call && call.function.arguments === "") call.function.arguments = "{}"
-        break
-      }
-      case "citation-start":
-        this.#citation(deltaMessage(event).citations)
-        break
-      default:
-        // content-end, citation-end, debug, and events added after this version: nothing to keep.
-        break
-    }
+    if (!isObject(event) || typeof event.type !== "string") throw malformed("an event needs a type")
+    const { type } = event
+    const message = deltaMessage(event)
+    if (type === "message-start" || type === "message-end") this.#message(event)
+    else if (type === "content-start" || type === "content-delta") this.#contentEvent(event, message)
+    else if (type === "tool-plan-delta")
+      this.#planDelta(deltaText(field(message, "toolPlan", "tool_plan"), type))
+    else if (type.startsWith("tool-call-")) this.#toolCallEvent(event, message)
+    else if (type === "citation-start") this.#citation(message.citations)
+    // content-end, citation-end, debug, and events added after this version: nothing to keep.
     return this.#completion
   }
 
@@ -97,57 +81,57 @@ class CohereAccumulator implements Accumulator<CohereChunk> {
 
   #message(event: JsonObject) {
     const id = optionalString(event.id)
-    if (id !== undefined && this.#completion.id === undefined) this.#completion.id = id
-    if (event.type !== "message-end" || !isObject(event.delta)) return
+    if (id !== undefined) this.#completion.id ??= id
     const delta = event.delta
+    if (event.type !== "message-end" || !isObject(delta)) return
     const usage = toUsage(delta.usage)
     if (usage) this.#completion.usage = usage
-    const reason = finishReason(field(delta, "finishReason", "finish_reason"))
-    if (reason.raw_finish_reason !== undefined) Object.assign(this.#completion, reason)
-    for (const call of this.#calls.calls) if (call.function.arguments === "") call.function.arguments = "{}"
+    Object.assign(this.#completion, finishReason(field(delta, "finishReason", "finish_reason")))
+    for (const call of this.#calls.calls) noArguments(call)
   }
 
-  #contentEvent(event: JsonObject) {
+  #contentEvent(event: JsonObject, message: JsonObject) {
     const index = indexOf(event)
-    const content = deltaMessage(event).content
-    const delta = isObject(content) ? content : {}
+    const delta = isObject(message.content) ? message.content : {}
     let part = this.#parts.get(index)
-    if (event.type === "content-start" && part) return
+    // A repeated start keeps what was gathered.
+    if (part && event.type === "content-start") return
     if (!part) {
-      const thinking = delta.type === "thinking" || (delta.type === undefined && delta.thinking != null)
-      part = thinking ? { type: "thinking", thinking: "" } : { type: "text", text: "" }
+      part =
+        delta.type === "thinking" || (delta.type === undefined && delta.thinking != null)
+          ? { type: "thinking", thinking: "" }
+          : { type: "text", text: "" }
       this.#parts.set(index, part)
       this.#content.push(part)
       if (part.type === "text") this.#lastText = part
     }
-    if (part.type === "text") {
-      if (delta.text == null && delta.thinking != null)
-        throw malformed(`thinking delta for text block ${index}`)
-      part.text += deltaText(delta.text, "content.text")
-    } else {
-      if (delta.thinking == null && delta.text != null)
-        throw malformed(`text delta for thinking block ${index}`)
-      part.thinking += deltaText(delta.thinking, "content.thinking")
-    }
+    const value = part.type === "text" ? delta.text : delta.thinking
+    if (value == null && (delta.text ?? delta.thinking) != null)
+      throw malformed(`block ${index} is ${part.type}, the delta is not`)
+    if (part.type === "text") part.text += deltaText(value, "content.text")
+    else part.thinking += deltaText(value, "content.thinking")
   }
 
   #planDelta(text: string) {
-    if (text === "") return
     if (this.#plan) this.#plan.text += text
-    else {
+    else if (text !== "") {
       this.#plan = { type: "text", text }
       this.#content.push(this.#plan)
     }
   }
 
-  #toolCallEvent(event: JsonObject) {
+  #toolCallEvent(event: JsonObject, message: JsonObject) {
     const index = indexOf(event)
-    const calls = field(deltaMessage(event), "toolCalls", "tool_calls")
-    const list = Array.isArray(calls) ? calls : [calls]
-    for (const [k, call] of list.entries()) {
+    if (event.type === "tool-call-end") {
+      const call = this.#calls.get(index)
+      if (call) noArguments(call)
+      return
+    }
+    const calls = field(message, "toolCalls", "tool_calls")
+    for (const [k, call] of (Array.isArray(calls) ? calls : [calls]).entries()) {
       if (!isObject(call)) continue
       const fn = isObject(call.function) ? call.function : {}
-      const args = deltaText(fn.arguments, "tool_calls.function.arguments")
+      const args = deltaText(fn.arguments, "arguments")
       if (event.type === "tool-call-start")
         this.#calls.start(index + k, {
           id: optionalString(call.id),
@@ -155,27 +139,13 @@ class CohereAccumulator implements Accumulator<CohereChunk> {
           arguments: args,
         })
       else this.#calls.append(index + k, args)
+      this.#completion.message.tool_calls = this.#calls.calls
     }
-    if (this.#calls.calls.length > 0) this.#completion.message.tool_calls = this.#calls.calls
   }
 
   #citation(citations: unknown) {
-    for (const citation of Array.isArray(citations) ? citations : [citations]) {
-      if (!isObject(citation)) continue
-      const target = citationTarget(citation)
-      const part =
-        target.kind === "plan"
-          ? this.#plan
-          : target.kind === "text"
-            ? target.contentIndex === undefined
-              ? this.#lastText
-              : this.#parts.get(target.contentIndex)
-            : undefined
-      if (part?.type !== "text") continue
-      const annotations = citationToAnnotations(citation)
-      if (part.annotations) part.annotations.push(...annotations)
-      else if (annotations.length > 0) part.annotations = annotations
-    }
+    const parts = { plan: this.#plan, last: this.#lastText, at: (index: number) => this.#parts.get(index) }
+    for (const citation of Array.isArray(citations) ? citations : [citations]) addCitation(citation, parts)
   }
 }
 

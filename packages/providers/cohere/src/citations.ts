@@ -1,6 +1,7 @@
-import type { Annotation, ConversionWarning } from "@pl/blueprint"
+import type { Annotation, Content, TextContent } from "@pl/blueprint"
+import { type Warn, warn } from "./context.js"
 import type { CohereCitation, CohereSource } from "./types.js"
-import { field, isObject, type JsonObject, optionalNumber, optionalString, PROVIDER } from "./wire.js"
+import { field, isObject, type JsonObject, optionalNumber, optionalString } from "./wire.js"
 
 /**
  * Cohere citations ↔ blueprint annotations.
@@ -12,45 +13,69 @@ import { field, isObject, type JsonObject, optionalNumber, optionalString, PROVI
  * span, and the source itself is kept whole as `document` or `tool_output` so the citation can be replayed.
  */
 
-/** Where a citation's span lies, by its `type`: the answer's text, the tool plan, or the reasoning. */
-export type CitationTarget =
-  | { kind: "text"; contentIndex: number | undefined }
-  | { kind: "plan" }
-  | { kind: "thinking" }
+/** The text parts a citation may point at: the tool plan, the last text block, and the block at an index. */
+export interface CitableParts {
+  plan: TextContent | undefined
+  last: TextContent | undefined
+  at(index: number): Content | undefined
+}
 
-/** Where a citation (SDK or wire shape) points. */
-export function citationTarget(citation: JsonObject): CitationTarget {
-  const type = citation.type
-  if (type === "PLAN") return { kind: "plan" }
-  if (type === "THINKING_CONTENT") return { kind: "thinking" }
-  return { kind: "text", contentIndex: optionalNumber(field(citation, "contentIndex", "content_index")) }
+/**
+ * Adds a citation (SDK or wire shape) to the text it cites, by its `type`: `PLAN` → the tool plan,
+ * `TEXT_CONTENT` → the block at `content_index`, or the last text block when there is none. Thinking
+ * parts carry no annotations in the blueprint, so citations of the reasoning are not kept.
+ */
+export function addCitation(citation: unknown, parts: CitableParts): void {
+  if (!isObject(citation)) return
+  const index = optionalNumber(field(citation, "contentIndex", "content_index"))
+  const part =
+    citation.type === "PLAN"
+      ? parts.plan
+      : citation.type === "THINKING_CONTENT"
+        ? undefined
+        : index === undefined
+          ? parts.last
+          : parts.at(index)
+  if (part?.type !== "text") return
+  const text = part as TextContent
+  const annotations = citationToAnnotations(citation)
+  if (text.annotations) text.annotations.push(...annotations)
+  else if (annotations.length > 0) text.annotations = annotations
+}
+
+// A citation's span, and the annotation fields that hold it.
+const SPAN = [
+  ["start", "start_index"],
+  ["end", "end_index"],
+  ["text", "cited_text"],
+] as const
+
+/** The fields of `from` named first in `names`, set, under the second names. */
+function copy(from: JsonObject, names: readonly (readonly [string, string])[], reverse = false): JsonObject {
+  const to: JsonObject = {}
+  for (const [a, b] of names) {
+    const value = from[reverse ? b : a]
+    if (value != null) to[reverse ? a : b] = value
+  }
+  return to
 }
 
 /** One citation (SDK or wire shape) → its annotations, one per source. */
 export function citationToAnnotations(citation: JsonObject): Annotation[] {
-  const span: JsonObject = {}
-  const start = optionalNumber(citation.start)
-  const end = optionalNumber(citation.end)
-  const text = optionalString(citation.text)
-  if (start !== undefined) span.start_index = start
-  if (end !== undefined) span.end_index = end
-  if (text !== undefined) span.cited_text = text
-  const sources = Array.isArray(citation.sources) ? citation.sources : []
+  const span = copy(citation, SPAN)
   const annotations: Annotation[] = []
-  for (const source of sources) {
+  for (const source of Array.isArray(citation.sources) ? citation.sources : []) {
     if (!isObject(source)) continue
-    const annotation: JsonObject = { type: "file_citation", file_id: optionalString(source.id) ?? "" }
     const toolOutput = field(source, "toolOutput", "tool_output")
-    if (source.type === "tool" || isObject(toolOutput)) {
-      Object.assign(annotation, span)
-      if (isObject(toolOutput)) annotation.tool_output = toolOutput
-    } else {
-      const title = isObject(source.document) ? optionalString(source.document.title) : undefined
-      if (title !== undefined) annotation.filename = title
-      Object.assign(annotation, span)
-      if (isObject(source.document)) annotation.document = source.document
-    }
-    annotations.push(annotation as Annotation)
+    const document = isObject(source.document) ? source.document : undefined
+    const title = optionalString(document?.title)
+    annotations.push({
+      type: "file_citation",
+      file_id: optionalString(source.id) ?? "",
+      ...(title === undefined ? {} : { filename: title }),
+      ...span,
+      ...(isObject(toolOutput) ? { tool_output: toolOutput } : document ? { document } : {}),
+    } as Annotation)
   }
   return annotations
 }
@@ -70,25 +95,25 @@ function toSource(annotation: JsonObject): CohereSource {
 
 /**
  * A text part's annotations → Cohere citations: consecutive `file_citation`s over the same span become one
- * citation with several sources. Other annotation types (web pages, map places) have no Cohere form and
+ * citation with several sources; spans move by `target.offset`. Other annotation types (web pages, map places) have no Cohere form and
  * are reported through `onWarning`.
  */
 export function annotationsToCitations(
   annotations: readonly Annotation[],
-  target: { type: "TEXT_CONTENT" | "PLAN"; contentIndex?: number | undefined },
+  target: { type: "TEXT_CONTENT" | "PLAN"; contentIndex?: number | undefined; offset?: number },
   path: string,
-  onWarning: ((warning: ConversionWarning) => void) | undefined,
+  onWarning: Warn,
 ): CohereCitation[] {
   const citations: CohereCitation[] = []
   let previous: JsonObject | undefined
   for (const [i, annotation] of annotations.entries()) {
     if (annotation.type !== "file_citation") {
-      onWarning?.({
-        provider: PROVIDER,
-        feature: `annotations.${annotation.type}`,
-        path: `${path}.annotations[${i}]`,
-        message: "Cohere citations point at documents and tool results only; the annotation was not sent",
-      })
+      warn(
+        onWarning,
+        `annotations.${annotation.type}`,
+        `${path}.annotations[${i}]`,
+        "Cohere cites documents and tools only",
+      )
       continue
     }
     const current = annotation as JsonObject
@@ -96,13 +121,12 @@ export function annotationsToCitations(
     if (last && previous && sameSpan(previous, current)) {
       last.sources?.push(toSource(current))
     } else {
-      const citation: CohereCitation = {}
-      const start = optionalNumber(current.start_index)
-      const end = optionalNumber(current.end_index)
-      const text = optionalString(current.cited_text)
-      if (start !== undefined) citation.start = start
-      if (end !== undefined) citation.end = end
-      if (text !== undefined) citation.text = text
+      const citation: CohereCitation = copy(current, SPAN, true)
+      // Text parts joined into one tool plan: spans of the later parts move by the text before them.
+      if (target.offset) {
+        if (citation.start !== undefined) citation.start += target.offset
+        if (citation.end !== undefined) citation.end += target.offset
+      }
       citation.sources = [toSource(current)]
       citation.type = target.type
       if (target.contentIndex !== undefined) citation.contentIndex = target.contentIndex

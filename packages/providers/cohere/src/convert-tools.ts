@@ -1,29 +1,18 @@
-import {
-  type ChatTemplate,
-  type ConversionWarning,
-  type FunctionDefinition,
-  isKnownTool,
-  type Tool,
-  type ToolChoice,
-  UnsupportedFeatureError,
-} from "@pl/blueprint"
+import type { ChatTemplate, FunctionDefinition, FunctionTool, Tool, ToolChoice } from "@pl/blueprint"
+import { RENDER_FIRST, unsupported, type Warn, warn } from "./context.js"
 import type { CohereChatRequest, CohereTool } from "./types.js"
-import { isObject, PROVIDER } from "./wire.js"
-
-type Warn = ((warning: ConversionWarning) => void) | undefined
+import { isObject } from "./wire.js"
 
 /** The request fields that say which tools the model may call. */
 export type CohereToolFields = Pick<CohereChatRequest, "tools" | "toolChoice" | "strictTools">
 
+const CHOICE_PATH = "prompt_template.tool_choice"
+
 // Cohere requires `parameters`; a tool without any takes no arguments.
 const NO_PARAMETERS = { type: "object", properties: {} }
 
-function toTool(definition: FunctionDefinition): CohereTool {
-  const fn: NonNullable<CohereTool["function"]> = {
-    name: definition.name,
-    parameters: definition.parameters ?? NO_PARAMETERS,
-  }
-  if (definition.description != null) fn.description = definition.description
+function toTool({ name, description, parameters }: FunctionDefinition): CohereTool {
+  const fn = { name, ...(description != null && { description }), parameters: parameters ?? NO_PARAMETERS }
   return { type: "function", function: fn }
 }
 
@@ -38,7 +27,7 @@ function fromFunctionCall(choice: ChatTemplate["function_call"]): ToolChoice | u
  *
  * - Function tools (and legacy `functions`) become Cohere function tools; JSON Schema parameters are sent
  *   as written. Built-in tools (web search, code interpreter, ...) have no Cohere form: dropped with a warning.
- * - `tool_choice`: `auto` is Cohere's default (no field), `required` → `REQUIRED`, `none` → `NONE`. Cohere
+ * - `tool_choice` (from the parameters, else the template): `auto` is Cohere's default (no field), `required` → `REQUIRED`, `none` → `NONE`. Cohere
  *   cannot name a tool, so a named choice sends only that tool with `REQUIRED`: the model must call it.
  * - `strict`: Cohere's `strictTools` covers every tool, so it is `true` when any tool asks for strict
  *   arguments and `false` when every tool says `strict: false`.
@@ -48,97 +37,51 @@ export function toCohereTools(
   portableChoice: unknown,
   onWarning: Warn,
 ): CohereToolFields {
-  const tools: CohereTool[] = []
-  const strict: (boolean | null | undefined)[] = []
-  const add = (definition: FunctionDefinition) => {
-    tools.push(toTool(definition))
-    strict.push(definition.strict)
+  const definitions: FunctionDefinition[] = [...(template.functions ?? [])]
+  for (const [i, tool] of (template.tools ?? []).entries()) {
+    const path = `prompt_template.tools[${i}]`
+    // By type name, not `isKnownTool` (its module holds zod schemas): unknown tool types reach the warning.
+    if (tool.type === "function") definitions.push((tool as FunctionTool).function)
+    else if (tool.type === "tool_variable") throw unsupported("tools.tool_variable", path, RENDER_FIRST)
+    else warn(onWarning, `tools.${tool.type}`, path, `Cohere has no ${tool.type} tool`)
   }
-  for (const [i, tool] of (template.tools ?? []).entries()) addTool(tool, `prompt_template.tools[${i}]`)
-  for (const definition of template.functions ?? []) add(definition)
-
-  function addTool(tool: Tool, path: string) {
-    if (!isKnownTool(tool) || tool.type !== "function") {
-      if (tool.type === "tool_variable")
-        throw new UnsupportedFeatureError({
-          provider: PROVIDER,
-          feature: "tools.tool_variable",
-          path,
-          message:
-            "tool variables are filled in when the template is rendered (@pl/templating); render it first",
-        })
-      onWarning?.({
-        provider: PROVIDER,
-        feature: `tools.${tool.type}`,
-        path,
-        message: `Cohere has no ${tool.type} tool; it was not sent`,
-      })
-      return
-    }
-    add(tool.function)
-  }
+  let tools = definitions.map(toTool)
 
   const fields: CohereToolFields = {}
-  if (strict.some((s) => s === true)) fields.strictTools = true
-  else if (strict.length > 0 && strict.every((s) => s === false)) fields.strictTools = false
+  if (definitions.some((d) => d.strict === true)) fields.strictTools = true
+  else if (definitions.length > 0 && definitions.every((d) => d.strict === false)) fields.strictTools = false
 
+  // A tool choice in the parameters (e.g. `options.parameters`, the caller's override) wins over the template's.
   const choice =
+    (portableChoice as ToolChoice | undefined) ??
     template.tool_choice ??
-    fromFunctionCall(template.function_call) ??
-    (portableChoice as ToolChoice | undefined)
-  if (choice == null || choice === "auto") {
-    if (tools.length > 0) fields.tools = tools
-    return fields
+    fromFunctionCall(template.function_call)
+  if (choice != null && choice !== "auto") {
+    if (tools.length === 0) {
+      warn(onWarning, "tool_choice", CHOICE_PATH, "no tools to choose from")
+      return {}
+    }
+    if (choice === "required" || choice === "none")
+      fields.toolChoice = choice === "none" ? "NONE" : "REQUIRED"
+    else if (choice.type === "function" && isObject(choice.function)) {
+      const name = choice.function.name
+      tools = tools.filter((tool) => tool.function?.name === name)
+      if (tools.length === 0) throw unsupported("tool_choice", CHOICE_PATH, `no tool named ${String(name)}`)
+      fields.toolChoice = "REQUIRED"
+    } else warn(onWarning, `tool_choice.${choice.type}`, CHOICE_PATH, `Cohere has no ${choice.type} tool`)
   }
-  if (tools.length === 0) {
-    onWarning?.({
-      provider: PROVIDER,
-      feature: "tool_choice",
-      path: "prompt_template.tool_choice",
-      message: "a tool choice without tools means nothing to Cohere; it was not sent",
-    })
-    return {}
-  }
-  fields.tools = tools
-  if (choice === "required") fields.toolChoice = "REQUIRED"
-  else if (choice === "none") fields.toolChoice = "NONE"
-  else if (choice.type === "function" && isObject(choice.function)) {
-    const name = choice.function.name
-    const named = tools.filter((tool) => tool.function?.name === name)
-    if (named.length === 0)
-      throw new UnsupportedFeatureError({
-        provider: PROVIDER,
-        feature: "tool_choice",
-        path: "prompt_template.tool_choice",
-        message: `the tool choice names ${JSON.stringify(name)}, which is not among the tools`,
-      })
-    fields.tools = named
-    fields.toolChoice = "REQUIRED"
-  } else {
-    onWarning?.({
-      provider: PROVIDER,
-      feature: `tool_choice.${choice.type}`,
-      path: "prompt_template.tool_choice",
-      message: `Cohere cannot choose a ${choice.type} tool; the choice was not sent`,
-    })
-  }
+  if (tools.length > 0) fields.tools = tools
   return fields
 }
 
 /** Cohere's tools and tool choice → the template's; `strictTools` becomes every tool's `strict`. */
 export function fromCohereTools(request: CohereChatRequest): Pick<ChatTemplate, "tools" | "tool_choice"> {
   const result: Pick<ChatTemplate, "tools" | "tool_choice"> = {}
-  const tools: Tool[] = []
-  for (const tool of request.tools ?? []) {
-    if (!tool.function) continue
-    const definition: FunctionDefinition = { name: tool.function.name }
-    if (tool.function.description !== undefined) definition.description = tool.function.description
-    definition.parameters = tool.function.parameters
-    if (typeof request.strictTools === "boolean") definition.strict = request.strictTools
-    tools.push({ type: "function", function: definition })
-  }
+  const strict = request.strictTools
+  const tools = (request.tools ?? []).flatMap(({ function: fn }): Tool[] =>
+    fn ? [{ type: "function", function: { ...fn, ...(typeof strict === "boolean" && { strict }) } }] : [],
+  )
   if (tools.length > 0) result.tools = tools
-  if (request.toolChoice === "REQUIRED") result.tool_choice = "required"
-  else if (request.toolChoice === "NONE") result.tool_choice = "none"
+  if (request.toolChoice) result.tool_choice = request.toolChoice === "NONE" ? "none" : "required"
   return result
 }

@@ -9,7 +9,6 @@ describe("finishReason", () => {
     ["TOOL_CALL", "tool_calls"],
     ["ERROR", "error"],
     ["TIMEOUT", "error"],
-    ["ERROR_TOXIC", "content_filter"],
     ["SOMETHING_NEW", "other"],
   ])("maps %s to %s and keeps the raw value", (raw, mapped) => {
     expect(finishReason(raw)).toEqual({ finish_reason: mapped, raw_finish_reason: raw })

@@ -1,10 +1,10 @@
 import { type Completion, type FinishReason, mapFinishReason } from "@pl/blueprint"
+import type { Cohere } from "cohere-ai"
 
-/**
- * Cohere's `finish_reason` values in the blueprint's vocabulary: the v2 `ChatFinishReason` enum, plus the
- * v1 values `ERROR_TOXIC` and `ERROR_LIMIT` that older models still report.
- */
-export const COHERE_FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
+type ChatFinishReason = Cohere.ChatFinishReason
+
+/** Cohere's `finish_reason` values (the v2 `ChatFinishReason` enum) in the blueprint's vocabulary. */
+export const COHERE_FINISH_REASONS: Readonly<Record<ChatFinishReason, FinishReason>> = {
   COMPLETE: "stop",
   STOP_SEQUENCE: "stop",
   MAX_TOKENS: "length",
@@ -12,8 +12,6 @@ export const COHERE_FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
   ERROR: "error",
   // The generation ran past Cohere's time limit: the turn failed, it did not end.
   TIMEOUT: "error",
-  ERROR_TOXIC: "content_filter",
-  ERROR_LIMIT: "length",
 }
 
 /** `finish_reason` → the blueprint's, keeping the raw value; a value this version does not know maps to `other`. */

@@ -2,7 +2,7 @@ import { parseBlueprint } from "@pl/blueprint"
 import { describe, expect, it } from "vitest"
 import { sdkRequestErrors } from "../test/sdk-schema.js"
 import { fromRequest } from "./from-request.js"
-import { toRequest } from "./to-request.js"
+import { isStreamingRequest, toRequest } from "./to-request.js"
 import type { CohereChatRequest } from "./types.js"
 
 const schema = { type: "object", properties: { city: { type: "string" } }, required: ["city"] }
@@ -119,7 +119,9 @@ describe("fromRequest", () => {
     const blueprint = fromRequest(request)
     expect(parseBlueprint(blueprint)).toEqual(blueprint)
     expect(toRequest(blueprint)).toEqual(request)
-    expect(toRequest(blueprint, { stream: true })).toEqual({ ...request, stream: true })
+    const streaming = toRequest(blueprint, { stream: true })
+    expect(streaming).toEqual(request)
+    expect(isStreamingRequest(streaming)).toBe(true)
   })
 
   it("reads the tool plan as text before the calls, documents as JSON text, citations as annotations", () => {

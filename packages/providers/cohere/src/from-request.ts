@@ -1,9 +1,9 @@
 import type { ChatTemplate, PromptBlueprint } from "@pl/blueprint"
+import { PROVIDER } from "./context.js"
 import { fromCohereTools } from "./convert-tools.js"
 import { fromCohereMessages } from "./from-messages.js"
 import { fromCohereParameters } from "./parameters.js"
 import type { CohereRequest } from "./types.js"
-import { PROVIDER } from "./wire.js"
 
 /**
  * A Cohere v2 chat request (SDK camelCase, e.g. one written by hand) → a blueprint with

@@ -1,9 +1,10 @@
-import { type Completion, ProviderResponseError } from "@pl/blueprint"
+import type { Completion } from "@pl/blueprint"
+import { malformed } from "./context.js"
 import { finishReason } from "./finish-reason.js"
 import { fromCohereAssistant } from "./from-messages.js"
 import type { CohereResponse } from "./types.js"
 import { toUsage } from "./usage.js"
-import { field, isObject, optionalString, PROVIDER } from "./wire.js"
+import { field, isObject, optionalString } from "./wire.js"
 
 /**
  * A v2 chat response → {@link Completion}. Takes what `CohereClientV2.chat` returns (camelCase) and the wire
@@ -16,8 +17,7 @@ import { field, isObject, optionalString, PROVIDER } from "./wire.js"
  */
 export function fromResponse(response: CohereResponse): Completion {
   const body: unknown = response
-  if (!isObject(body) || !isObject(body.message))
-    throw new ProviderResponseError(PROVIDER, "a chat response must be an object with a message")
+  if (!isObject(body) || !isObject(body.message)) throw malformed("a response needs a message")
   const { content, tool_calls } = fromCohereAssistant(body.message)
   const completion: Completion = { message: { role: "assistant", content } }
   if (tool_calls.length > 0) completion.message.tool_calls = tool_calls

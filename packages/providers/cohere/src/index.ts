@@ -37,10 +37,5 @@ export const cohere: CohereAdapter = {
 export { COHERE_FINISH_REASONS } from "./finish-reason.js"
 export { COHERE_NATIVE_PARAMETERS } from "./parameters.js"
 export type { CohereSendContext } from "./send.js"
-export type {
-  CohereChatRequest,
-  CohereChunk,
-  CohereRequest,
-  CohereResponse,
-  CohereStreamRequest,
-} from "./types.js"
+export { isStreamingRequest } from "./to-request.js"
+export type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"

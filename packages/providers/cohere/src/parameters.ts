@@ -1,12 +1,19 @@
-import {
-  type ConversionWarning,
-  keepNativeParameters,
-  type ModelParameters,
-  type ResponseFormat,
-  splitParameters,
-} from "@pl/blueprint"
+import { keepNativeParameters, type ResponseFormat, splitParameters } from "@pl/blueprint"
+import { PROVIDER, type Warn, warn } from "./context.js"
 import type { CohereChatRequest } from "./types.js"
-import { isObject, type JsonObject, optionalNumber, PROVIDER } from "./wire.js"
+import { isObject, type JsonObject, optionalNumber } from "./wire.js"
+
+/** Portable parameters (see `PORTABLE_PARAMETERS` in @pl/blueprint) and the request fields that hold them. */
+const PORTABLE_FIELDS = [
+  ["temperature", "temperature"],
+  ["max_tokens", "maxTokens"],
+  ["stop", "stopSequences"],
+  ["top_p", "p"],
+  ["top_k", "k"],
+  ["seed", "seed"],
+  ["frequency_penalty", "frequencyPenalty"],
+  ["presence_penalty", "presencePenalty"],
+] as const satisfies readonly (readonly [string, keyof CohereChatRequest])[]
 
 /**
  * Cohere's own request fields a blueprint may set in `metadata.model.parameters`, by their wire
@@ -23,16 +30,8 @@ export const COHERE_NATIVE_PARAMETERS = {
   priority: "priority",
 } as const satisfies Record<string, keyof CohereChatRequest>
 
-type NativeName = keyof typeof COHERE_NATIVE_PARAMETERS
-type SdkName = (typeof COHERE_NATIVE_PARAMETERS)[NativeName]
-
-const SDK_NAME: ReadonlyMap<string, SdkName> = new Map(
-  Object.entries(COHERE_NATIVE_PARAMETERS).flatMap(([wire, sdk]) => [
-    [wire, sdk],
-    [sdk, sdk],
-  ]),
-)
-const ACCEPTED: ReadonlySet<string> = new Set(SDK_NAME.keys())
+const NATIVE: Readonly<Record<string, string>> = COHERE_NATIVE_PARAMETERS
+const ACCEPTED: ReadonlySet<string> = new Set([...Object.keys(NATIVE), ...Object.values(NATIVE)])
 
 /** The request fields the parameters set, and the portable `tool_choice` (translated with the tools). */
 export interface CohereParameters {
@@ -40,28 +39,16 @@ export interface CohereParameters {
   toolChoice: unknown
 }
 
-type Warn = ((warning: ConversionWarning) => void) | undefined
-
-const warnDropped = (onWarning: Warn, name: string, message: string) =>
-  onWarning?.({
-    provider: PROVIDER,
-    feature: `parameters.${name}`,
-    path: `metadata.model.parameters.${name}`,
-    message,
-  })
-
 /**
  * `response_format` → Cohere's. JSON Schema output is `json_object` with `json_schema` (Cohere always holds
  * the output to the schema, so `strict` has nothing to say; `name` and `description` have no field).
  */
 function toResponseFormat(format: ResponseFormat): CohereChatRequest["responseFormat"] {
-  if (format.type === "json_schema") return { type: "json_object", jsonSchema: format.json_schema.schema }
-  if (format.type === "json_object") {
-    // A blueprint written for Cohere may already hold Cohere's own form.
-    const schema = (format as JsonObject).json_schema ?? (format as JsonObject).schema
-    return isObject(schema) ? { type: "json_object", jsonSchema: schema } : { type: "json_object" }
-  }
-  return { type: "text" }
+  if (format.type === "text") return { type: "text" }
+  // A blueprint written for Cohere may hold Cohere's own form: `json_object` with `json_schema`.
+  const schema =
+    format.type === "json_schema" ? format.json_schema.schema : (format as JsonObject).json_schema
+  return isObject(schema) ? { type: "json_object", jsonSchema: schema } : { type: "json_object" }
 }
 
 /**
@@ -71,7 +58,12 @@ function toResponseFormat(format: ResponseFormat): CohereChatRequest["responseFo
  */
 function toThinking(value: unknown, onWarning: Warn): CohereChatRequest["thinking"] {
   if (!isObject(value) || (value.type !== "enabled" && value.type !== "disabled")) {
-    warnDropped(onWarning, "thinking", 'Cohere thinking is { type: "enabled" | "disabled", token_budget? }')
+    warn(
+      onWarning,
+      "parameters.thinking",
+      "metadata.model.parameters.thinking",
+      "Cohere thinking is enabled or disabled",
+    )
     return undefined
   }
   const budget = optionalNumber(value.token_budget ?? value.tokenBudget ?? value.budget_tokens)
@@ -83,35 +75,24 @@ function toThinking(value: unknown, onWarning: Warn): CohereChatRequest["thinkin
  * Cohere's form: `max_tokens` → `maxTokens`, `stop` → `stopSequences`, `top_p` → `p`, `top_k` → `k`,
  * `frequency_penalty`/`presence_penalty` → camelCase, `response_format` → `responseFormat`.
  */
-export function toCohereParameters(
-  parameters: ModelParameters | Record<string, unknown>,
-  onWarning: Warn,
-): CohereParameters {
+export function toCohereParameters(parameters: Record<string, unknown>, onWarning: Warn): CohereParameters {
   const { portable, native } = splitParameters(parameters)
-  const fields: Partial<CohereChatRequest> = {}
-  if (portable.temperature !== undefined) fields.temperature = portable.temperature
-  if (portable.max_tokens !== undefined) fields.maxTokens = portable.max_tokens
-  if (portable.stop !== undefined) fields.stopSequences = portable.stop
-  if (portable.top_p !== undefined) fields.p = portable.top_p
-  if (portable.top_k !== undefined) fields.k = portable.top_k
-  if (portable.seed !== undefined) fields.seed = portable.seed
-  if (portable.frequency_penalty !== undefined) fields.frequencyPenalty = portable.frequency_penalty
-  if (portable.presence_penalty !== undefined) fields.presencePenalty = portable.presence_penalty
-  if (portable.response_format !== undefined)
-    fields.responseFormat = toResponseFormat(portable.response_format)
+  const fields: JsonObject = {}
+  for (const [name, sdk] of PORTABLE_FIELDS) if (portable[name] !== undefined) fields[sdk] = portable[name]
+  if (portable.response_format) fields.responseFormat = toResponseFormat(portable.response_format)
   if (portable.parallel_tool_calls === false)
-    warnDropped(onWarning, "parallel_tool_calls", "Cohere cannot turn parallel tool calls off")
-
+    warn(
+      onWarning,
+      "parameters.parallel_tool_calls",
+      "metadata.model.parameters.parallel_tool_calls",
+      "Cohere cannot turn parallel tool calls off",
+    )
   for (const [name, value] of Object.entries(keepNativeParameters(native, ACCEPTED, PROVIDER, onWarning))) {
-    const sdkName = SDK_NAME.get(name)
-    if (sdkName === "thinking") {
-      const thinking = toThinking(value, onWarning)
-      if (thinking) fields.thinking = thinking
-    } else if (sdkName !== undefined) {
-      ;(fields as JsonObject)[sdkName] = value
-    }
+    const sdk = NATIVE[name] ?? name
+    fields[sdk] = sdk === "thinking" ? toThinking(value, onWarning) : value
+    if (fields[sdk] === undefined) delete fields[sdk]
   }
-  return { fields, toolChoice: portable.tool_choice }
+  return { fields: fields as Partial<CohereChatRequest>, toolChoice: portable.tool_choice }
 }
 
 /**
@@ -122,35 +103,22 @@ export function toCohereParameters(
  */
 export function fromCohereParameters(request: CohereChatRequest): Record<string, unknown> {
   const parameters: Record<string, unknown> = {}
-  const set = (name: string, value: unknown) => {
-    if (value !== undefined && value !== null) parameters[name] = value
-  }
-  set("temperature", request.temperature)
-  set("max_tokens", request.maxTokens)
-  set("stop", request.stopSequences)
-  set("top_p", request.p)
-  set("top_k", request.k)
-  set("seed", request.seed)
-  set("frequency_penalty", request.frequencyPenalty)
-  set("presence_penalty", request.presencePenalty)
+  const fields = request as unknown as JsonObject
+  for (const [name, sdk] of PORTABLE_FIELDS) if (fields[sdk] != null) parameters[name] = fields[sdk]
   const format = request.responseFormat
-  if (format?.type === "json_object") {
-    set(
-      "response_format",
-      format.jsonSchema
-        ? { type: "json_schema", json_schema: { name: "response", schema: format.jsonSchema } }
-        : { type: "json_object" },
-    )
-  } else if (format) set("response_format", { type: "text" })
-  set("documents", request.documents)
-  set("citation_options", request.citationOptions)
-  set("safety_mode", request.safetyMode)
-  set("logprobs", request.logprobs)
-  set("priority", request.priority)
+  if (format)
+    parameters.response_format =
+      format.type !== "json_object"
+        ? { type: "text" }
+        : format.jsonSchema
+          ? { type: "json_schema", json_schema: { name: "response", schema: format.jsonSchema } }
+          : { type: "json_object" }
+  for (const [wire, sdk] of Object.entries(COHERE_NATIVE_PARAMETERS))
+    if (fields[sdk] != null) parameters[wire] = fields[sdk]
   if (request.thinking) {
     const { type, tokenBudget } = request.thinking
-    set("thinking", tokenBudget === undefined ? { type } : { type, token_budget: tokenBudget })
+    parameters.thinking = tokenBudget === undefined ? { type } : { type, token_budget: tokenBudget }
   }
-  if (!request.tools?.length) set("strict_tools", request.strictTools)
+  if (request.tools?.length) delete parameters.strict_tools
   return parameters
 }

@@ -1,6 +1,7 @@
 import type { SendContext } from "@pl/blueprint"
 import type { CohereClientV2 } from "cohere-ai"
-import type { CohereChatRequest, CohereChunk, CohereRequest, CohereResponse } from "./types.js"
+import { isStreamingRequest } from "./to-request.js"
+import type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"
 
 /** What `send` needs besides the request. */
 export interface CohereSendContext extends SendContext {
@@ -8,11 +9,13 @@ export interface CohereSendContext extends SendContext {
   client?: CohereClientV2
   /** Retries the SDK makes on 408, 429 and 5xx (the SDK's default is 2). */
   maxRetries?: number
+  /** Call `chatStream`. Default: whether the request came from `toRequest(bp, { stream: true })`. */
+  stream?: boolean
 }
 
 /**
- * Sends a request with `cohere-ai`, loaded only now. Returns the response, or, for a request made with
- * `stream: true`, the SDK's async iterable of stream events. Without `apiKey` the SDK reads `CO_API_KEY`.
+ * Sends a request with `cohere-ai`, loaded only now. Returns the response, or, for a streaming request,
+ * the SDK's async iterable of stream events. Without `apiKey` the SDK reads `CO_API_KEY`.
  *
  * @example
  * const stream = await send(toRequest(blueprint, { stream: true }), { baseURL: "http://127.0.0.1:8080" })
@@ -27,9 +30,9 @@ export async function send(
   if (context.timeoutMs !== undefined) options.timeoutInSeconds = context.timeoutMs / 1000
   if (context.maxRetries !== undefined) options.maxRetries = context.maxRetries
   if (context.headers) options.headers = context.headers
-  // The mark is ours: the SDK writes `stream` into the body itself.
-  const { stream, ...body } = request as CohereChatRequest & { stream?: boolean }
-  return stream === true ? await client.chatStream(body, options) : await client.chat(body, options)
+  return (context.stream ?? isStreamingRequest(request))
+    ? await client.chatStream(request, options)
+    : await client.chat(request, options)
 }
 
 async function createClient(context: CohereSendContext): Promise<CohereClientV2> {

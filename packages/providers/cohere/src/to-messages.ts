@@ -2,66 +2,57 @@ import {
   type Annotation,
   type AssistantMessage,
   type Content,
-  type ConversionWarning,
-  isKnownContent,
   type KnownContent,
   type Message,
   mediaKind,
-  parseMediaSource,
   type TextContent,
   type ToolCall,
   toDataUrl,
-  UnsupportedFeatureError,
 } from "@pl/blueprint"
 import type { Cohere } from "cohere-ai"
 import { annotationsToCitations } from "./citations.js"
+import { RENDER_FIRST, unsupported, type Warn, warn } from "./context.js"
 import type { CohereCitation, CohereMessage, CohereToolCall } from "./types.js"
-import { isObject, PROVIDER } from "./wire.js"
+import { isObject } from "./wire.js"
 
-type Warn = ((warning: ConversionWarning) => void) | undefined
-
-function warn(onWarning: Warn, feature: string, path: string, message: string) {
-  onWarning?.({ provider: PROVIDER, feature, path, message })
-}
-
-/** Parts every role rejects before conversion: unknown types are dropped, variables must be rendered. */
-function known(part: Content, path: string, onWarning: Warn): part is KnownContent {
-  if (!isKnownContent(part)) {
-    warn(onWarning, `content.${part.type}`, path, `unknown content type ${part.type}; it was not sent`)
-    return false
+/**
+ * Converts a message's parts with `convert`, which returns the Cohere item, `null` for a part it used
+ * otherwise, or `undefined` for a part the role cannot hold: dropped with a warning, as are parts of types
+ * this version does not know. Media variables must be rendered first.
+ */
+function convertParts<T>(
+  content: readonly Content[],
+  path: string,
+  onWarning: Warn,
+  where: string,
+  convert: (part: KnownContent, at: string) => T | null | undefined,
+): T[] {
+  const items: T[] = []
+  for (const [j, part] of content.entries()) {
+    const at = `${path}.content[${j}]`
+    if (part.type === "media_variable") throw unsupported("content.media_variable", at, RENDER_FIRST)
+    // `convert` picks the types it takes by name, so a part of an unknown type (which parsing keeps with any
+    // type string but a known one) reaches the warning like any part the role cannot hold. No
+    // `isKnownContent` here: its module holds the zod schemas, which the converter must not bundle.
+    const item = convert(part as KnownContent, at)
+    if (item === undefined)
+      warn(onWarning, `content.${part.type}`, at, `Cohere ${where} messages hold no ${part.type}`)
+    else if (item !== null) items.push(item)
   }
-  if (part.type === "media_variable")
-    throw new UnsupportedFeatureError({
-      provider: PROVIDER,
-      feature: "content.media_variable",
-      path,
-      message:
-        "media variables are filled in when the template is rendered (@pl/templating); render it first",
-    })
-  return true
+  return items
 }
 
-function dropped(part: KnownContent, path: string, where: string, onWarning: Warn) {
-  warn(
-    onWarning,
-    `content.${part.type}`,
-    path,
-    `Cohere ${where} cannot hold ${part.type} parts; it was not sent`,
-  )
-}
+const NO_SIGNATURES = "Cohere has no signatures"
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
-/** Fields of a text part Cohere has no place for, reported once each. */
-function checkText(part: TextContent, path: string, onWarning: Warn, citable: boolean) {
-  if (part.thought_signature != null)
-    warn(onWarning, "thought_signature", path, "Cohere has no thought signatures; the signature was not sent")
+/** Fields of a text part Cohere has no place for. */
+function checkText(part: TextContent, at: string, onWarning: Warn, citable: boolean) {
+  if (part.thought_signature != null) warn(onWarning, "thought_signature", at, NO_SIGNATURES)
   if (!citable && part.annotations?.length)
-    warn(
-      onWarning,
-      "annotations",
-      path,
-      "Cohere takes citations on assistant messages only; they were not sent",
-    )
+    warn(onWarning, "annotations", at, "Cohere cites in assistant messages only")
 }
+
+const text = (part: TextContent) => ({ type: "text" as const, text: part.text })
 
 /** One plain text part is sent as a string, as Cohere's examples write it; anything else as a list. */
 function compact<T extends { type: string }>(items: T[]): string | T[] {
@@ -70,46 +61,39 @@ function compact<T extends { type: string }>(items: T[]): string | T[] {
 }
 
 function systemMessage(content: readonly Content[], path: string, onWarning: Warn): CohereMessage {
-  const items: Cohere.SystemMessageV2ContentOneItem[] = []
-  for (const [j, part] of content.entries()) {
-    const at = `${path}.content[${j}]`
-    if (!known(part, at, onWarning)) continue
-    if (part.type !== "text") {
-      dropped(part, at, "system messages", onWarning)
-      continue
-    }
+  const items = convertParts(content, path, onWarning, "system", (part, at) => {
+    if (part.type !== "text") return undefined
     checkText(part, at, onWarning, false)
-    items.push({ type: "text", text: part.text })
-  }
+    return text(part)
+  })
   return { role: "system", content: compact(items) }
 }
 
-function userMessage(content: readonly Content[], path: string, onWarning: Warn): CohereMessage {
-  const items: Cohere.Content[] = []
-  for (const [j, part] of content.entries()) {
-    const at = `${path}.content[${j}]`
-    if (!known(part, at, onWarning)) continue
-    if (part.type === "text") {
-      checkText(part, at, onWarning, false)
-      items.push({ type: "text", text: part.text })
-    } else if (part.type === "image_url") {
-      const imageUrl: Cohere.ImageUrl = { url: part.image_url.url }
-      if (part.image_url.detail != null) imageUrl.detail = part.image_url.detail
-      items.push({ type: "image_url", imageUrl })
-    } else if (part.type === "media") {
-      if (mediaKind(part.media.type) !== "image")
-        throw new UnsupportedFeatureError({
-          provider: PROVIDER,
-          feature: "content.media",
-          path: at,
-          message: `Cohere chat reads text and images only, not ${part.media.type}; the prompt would lose the file`,
-        })
-      const source = parseMediaSource(part.media.url, part.media.type)
-      const url =
-        source.kind === "url" ? source.url : toDataUrl(source.data, source.mimeType ?? part.media.type)
-      items.push({ type: "image_url", imageUrl: { url } })
-    } else dropped(part, at, "user messages", onWarning)
+function userItem(part: KnownContent, at: string, onWarning: Warn): Cohere.Content | undefined {
+  if (part.type === "text") {
+    checkText(part, at, onWarning, false)
+    return text(part)
   }
+  if (part.type === "image_url") {
+    const imageUrl: Cohere.ImageUrl = { url: part.image_url.url }
+    if (part.image_url.detail != null) imageUrl.detail = part.image_url.detail
+    return { type: "image_url", imageUrl }
+  }
+  if (part.type !== "media") return undefined
+  if (mediaKind(part.media.type) !== "image")
+    throw unsupported("content.media", at, `Cohere reads no ${part.media.type}`)
+  // Cohere takes a web URL or a data URL as is; bare base64 is wrapped in a data URL of the declared type.
+  // TODO(shared): parseMediaSource would do, but its file-signature and extension tables (1.2 KB gzip) are
+  // not needed here and push the converter over its 6 KB budget; a table-free variant in @pl/blueprint would.
+  const url = part.media.url.trim()
+  return {
+    type: "image_url",
+    imageUrl: { url: URL_SCHEME.test(url) ? url : toDataUrl(url, part.media.type) },
+  }
+}
+
+function userMessage(content: readonly Content[], path: string, onWarning: Warn): CohereMessage {
+  const items = convertParts(content, path, onWarning, "user", (part, at) => userItem(part, at, onWarning))
   return { role: "user", content: compact(items) }
 }
 
@@ -117,7 +101,7 @@ function userMessage(content: readonly Content[], path: string, onWarning: Warn)
  * Tool results are text; a text part with an `id` whose text is a JSON object is a Cohere document
  * (`{ type: "document", document: { id, data } }`), which Cohere can cite by that id.
  */
-function toolContentItem(part: TextContent): Cohere.ToolContent {
+function toolItem(part: TextContent): Cohere.ToolContent {
   if (typeof part.id === "string" && part.text.startsWith("{")) {
     try {
       const data: unknown = JSON.parse(part.text)
@@ -126,7 +110,7 @@ function toolContentItem(part: TextContent): Cohere.ToolContent {
       // Not JSON: plain text.
     }
   }
-  return { type: "text", text: part.text }
+  return text(part)
 }
 
 function toolMessage(
@@ -134,39 +118,22 @@ function toolMessage(
   path: string,
   onWarning: Warn,
 ): CohereMessage {
-  const items: Cohere.ToolContent[] = []
-  for (const [j, part] of message.content.entries()) {
-    const at = `${path}.content[${j}]`
-    if (!known(part, at, onWarning)) continue
-    if (part.type !== "text") {
-      dropped(part, at, "tool results", onWarning)
-      continue
-    }
+  const items = convertParts(message.content, path, onWarning, "tool", (part, at) => {
+    if (part.type !== "text") return undefined
     checkText(part, at, onWarning, false)
-    items.push(toolContentItem(part))
-  }
+    return toolItem(part)
+  })
   return { role: "tool", toolCallId: message.tool_call_id, content: compact(items) }
 }
 
-function toolCall(call: ToolCall, path: string, onWarning: Warn): CohereToolCall {
+function toolCall(call: ToolCall, at: string, onWarning: Warn): CohereToolCall {
   if (call.provider_metadata?.thought_signature != null)
-    warn(onWarning, "thought_signature", path, "Cohere has no thought signatures; the signature was not sent")
+    warn(onWarning, "thought_signature", at, NO_SIGNATURES)
   return {
     id: call.id,
     type: "function",
     function: { name: call.function.name, arguments: call.function.arguments },
   }
-}
-
-/** Annotations moved by `offset` characters: text parts joined into one tool plan. */
-function shift(annotations: readonly Annotation[], offset: number): Annotation[] {
-  if (offset === 0) return [...annotations]
-  return annotations.map((a) => {
-    const moved: Record<string, unknown> = { ...a }
-    if (typeof a.start_index === "number") moved.start_index = a.start_index + offset
-    if (typeof a.end_index === "number") moved.end_index = a.end_index + offset
-    return moved as Annotation
-  })
 }
 
 /**
@@ -176,44 +143,38 @@ function shift(annotations: readonly Annotation[], offset: number): Annotation[]
  */
 function assistantMessage(message: AssistantMessage, path: string, onWarning: Warn): CohereMessage {
   if (message.function_call != null)
-    throw new UnsupportedFeatureError({
-      provider: PROVIDER,
-      feature: "function_call",
-      path: `${path}.function_call`,
-      message: "Cohere tool calls need an id; convert the legacy function call to a tool call",
-    })
+    throw unsupported("function_call", `${path}.function_call`, "Cohere calls need an id: use tool_calls")
   const calls = message.tool_calls ?? []
-  const items: Cohere.AssistantMessageV2ContentOneItem[] = []
-  const cited: { index: number; annotations: readonly Annotation[]; path: string }[] = []
+  // Annotated text parts, by their position among the text parts.
+  const cited: { nth: number; annotations: readonly Annotation[]; at: string }[] = []
+  let texts = 0
   const planCitations: CohereCitation[] = []
   let plan = ""
-  for (const [j, part] of (message.content ?? []).entries()) {
-    const at = `${path}.content[${j}]`
-    if (!known(part, at, onWarning)) continue
-    if (part.type === "text") {
-      checkText(part, at, onWarning, true)
-      if (calls.length > 0) {
-        if (part.annotations?.length) {
-          const moved = shift(part.annotations, plan.length)
-          planCitations.push(...annotationsToCitations(moved, { type: "PLAN" }, at, onWarning))
-        }
-        plan += part.text
-      } else {
-        if (part.annotations?.length)
-          cited.push({ index: items.length, annotations: part.annotations, path: at })
-        items.push({ type: "text", text: part.text })
+  const items = convertParts(
+    message.content ?? [],
+    path,
+    onWarning,
+    "assistant",
+    (part, at): Cohere.AssistantMessageV2ContentOneItem | null | undefined => {
+      if (part.type === "thinking") {
+        if (part.signature != null) warn(onWarning, "thinking.signature", at, NO_SIGNATURES)
+        return { type: "thinking", thinking: part.thinking }
       }
-    } else if (part.type === "thinking") {
-      if (part.signature != null)
-        warn(
-          onWarning,
-          "thinking.signature",
-          at,
-          "Cohere has no thinking signatures; the signature was not sent",
+      if (part.type !== "text") return undefined
+      checkText(part, at, onWarning, true)
+      if (calls.length === 0) {
+        if (part.annotations?.length) cited.push({ nth: texts, annotations: part.annotations, at })
+        texts++
+        return text(part)
+      }
+      if (part.annotations?.length)
+        planCitations.push(
+          ...annotationsToCitations(part.annotations, { type: "PLAN", offset: plan.length }, at, onWarning),
         )
-      items.push({ type: "thinking", thinking: part.thinking })
-    } else dropped(part, at, "assistant messages", onWarning)
-  }
+      plan += part.text
+      return null
+    },
+  )
 
   const result: Cohere.ChatMessageV2.Assistant = { role: "assistant" }
   if (plan !== "") result.toolPlan = plan
@@ -222,14 +183,16 @@ function assistantMessage(message: AssistantMessage, path: string, onWarning: Wa
   if (items.length > 0) result.content = compact(items)
 
   const citations = plan !== "" ? planCitations : []
-  // A citation without `content_index` belongs to the last text block, so the index is written only for others.
-  let lastText = -1
-  for (const [k, item] of items.entries()) if (item.type === "text") lastText = k
-  for (const { index, annotations, path: at } of cited) {
-    const contentIndex = index === lastText ? undefined : index
-    citations.push(
-      ...annotationsToCitations(annotations, { type: "TEXT_CONTENT", contentIndex }, at, onWarning),
-    )
+  if (cited.length > 0) {
+    // Content indexes of the text items, in order; a citation without `content_index` belongs to the last one,
+    // so the index is written only for the others.
+    const textIndexes = items.flatMap((item, k) => (item.type === "text" ? [k] : []))
+    for (const { nth, annotations, at } of cited) {
+      const contentIndex = nth === textIndexes.length - 1 ? undefined : textIndexes[nth]
+      citations.push(
+        ...annotationsToCitations(annotations, { type: "TEXT_CONTENT", contentIndex }, at, onWarning),
+      )
+    }
   }
   if (citations.length > 0) result.citations = citations
   return result
@@ -240,34 +203,18 @@ function assistantMessage(message: AssistantMessage, path: string, onWarning: Wa
  * messages must be rendered first; legacy `function` messages have no call id to answer and are refused.
  */
 export function toCohereMessages(messages: readonly Message[], onWarning: Warn): CohereMessage[] {
-  const out: CohereMessage[] = []
-  for (const [i, message] of messages.entries()) {
+  return messages.map((message, i) => {
     const path = `prompt_template.messages[${i}]`
-    if (message.role === "placeholder")
-      throw new UnsupportedFeatureError({
-        provider: PROVIDER,
-        feature: "placeholder",
-        path,
-        message:
-          "placeholder messages are filled in when the template is rendered (@pl/templating); render it first",
-      })
+    if (message.role === "placeholder") throw unsupported("placeholder", path, RENDER_FIRST)
     if (message.role === "function")
-      throw new UnsupportedFeatureError({
-        provider: PROVIDER,
-        feature: "function_message",
-        path,
-        message:
-          "Cohere tool results answer a tool call id; convert the legacy function result to a tool message",
-      })
-    if (message.name != null)
-      warn(onWarning, "message.name", `${path}.name`, "Cohere messages have no name; it was not sent")
+      throw unsupported("function_message", path, "Cohere results need a call id: use tool")
+    if (message.name != null) warn(onWarning, "message.name", `${path}.name`, "Cohere messages have no name")
     if (message.role === "system" || message.role === "developer")
-      out.push(systemMessage(message.content, path, onWarning))
-    else if (message.role === "user") out.push(userMessage(message.content, path, onWarning))
-    else if (message.role === "tool") out.push(toolMessage(message, path, onWarning))
-    else out.push(assistantMessage(message, path, onWarning))
-  }
-  return out
+      return systemMessage(message.content, path, onWarning)
+    if (message.role === "user") return userMessage(message.content, path, onWarning)
+    if (message.role === "tool") return toolMessage(message, path, onWarning)
+    return assistantMessage(message, path, onWarning)
+  })
 }
 
 /** A completion template's content → the one user message Cohere receives. */

@@ -8,7 +8,7 @@ import {
 import { describe, expect, it } from "vitest"
 import { kitchenSink, kitchenSinkRequest, PNG } from "../test/kitchen-sink.js"
 import { sdkRequestErrors } from "../test/sdk-schema.js"
-import { toRequest } from "./to-request.js"
+import { isStreamingRequest, toRequest } from "./to-request.js"
 
 const chat = (messages: ChatTemplate["messages"], extra: Record<string, unknown> = {}): PromptBlueprint => ({
   prompt_template: { type: "chat", messages, input_variables: [], ...extra },
@@ -34,13 +34,16 @@ describe("toRequest", () => {
       parameters: { maxOutputTokens: 64, stop_sequences: "END" },
       stream: true,
     })
+    expect(isStreamingRequest(request)).toBe(true)
+    expect(isStreamingRequest(toRequest(chat([user("Hi")])))).toBe(false)
     expect(request).toEqual({
       model: "command-r7b-12-2024",
       messages: [{ role: "user", content: "Hi" }],
       maxTokens: 64,
       stopSequences: ["END"],
-      stream: true,
     })
+    // The mark is not a field: the SDK never sees it.
+    expect(JSON.parse(JSON.stringify(request))).toEqual(request)
   })
 
   it("throws UnsupportedFeatureError naming the model when there is none", () => {

@@ -1,31 +1,42 @@
-import { type PromptBlueprint, type ToRequestOptions, UnsupportedFeatureError } from "@pl/blueprint"
+import type { PromptBlueprint, ToRequestOptions } from "@pl/blueprint"
+import { unsupported } from "./context.js"
 import { toCohereTools } from "./convert-tools.js"
 import { toCohereParameters } from "./parameters.js"
 import { completionToCohereMessages, toCohereMessages } from "./to-messages.js"
 import type { CohereChatRequest, CohereRequest } from "./types.js"
-import { PROVIDER } from "./wire.js"
+
+// The chat and chat-stream requests have the same fields, so the request itself cannot say which call to
+// make. `toRequest` marks a streaming request with this non-enumerable symbol (as @pl/provider-bedrock and
+// @pl/provider-google do): the SDK serialises enumerable fields only, JSON ignores symbols, `send` reads it.
+const STREAM = Symbol.for("@pl/provider-cohere.stream")
+
+/**
+ * Whether `send` streams `request`: true for a request from `toRequest(bp, { stream: true })`. A copy
+ * (`{ ...request }`, `structuredClone`) loses the mark; pass `{ stream: true }` to `send` then.
+ *
+ * @example
+ * isStreamingRequest(cohere.toRequest(bp, { stream: true })) // true
+ */
+export function isStreamingRequest(request: CohereRequest): boolean {
+  return (request as { [STREAM]?: unknown })[STREAM] === true
+}
 
 /**
  * A blueprint → a Cohere v2 chat request, in the SDK's camelCase (`CohereClientV2.chat` takes it as is).
  *
  * The model is `options.model` or `metadata.model.name`; parameters are `metadata.model.parameters` with
- * `options.parameters` over them. With `options.stream` the request is marked `stream: true` for `send`.
+ * `options.parameters` over them. With `options.stream` the request is marked for `send` to stream it
+ * (see {@link isStreamingRequest}).
  * What Cohere cannot express is reported through `options.onWarning` and not sent; what would change the
- * prompt's meaning if dropped throws {@link UnsupportedFeatureError}.
+ * prompt's meaning if dropped throws `UnsupportedFeatureError`.
  *
  * @example
  * const request = toRequest(blueprint, { model: "command-a-03-2025", stream: true })
- * // { model: "command-a-03-2025", messages: [{ role: "user", content: "Hi" }], stream: true }
+ * // { model: "command-a-03-2025", messages: [{ role: "user", content: "Hi" }] }, marked as streaming
  */
 export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions = {}): CohereRequest {
   const model = options.model ?? blueprint.metadata?.model?.name
-  if (!model)
-    throw new UnsupportedFeatureError({
-      provider: PROVIDER,
-      feature: "model",
-      path: "metadata.model.name",
-      message: "name a model in the blueprint or in options.model",
-    })
+  if (!model) throw unsupported("model", "metadata.model.name", "set metadata.model.name or options.model")
   const { onWarning } = options
   const { fields, toolChoice } = toCohereParameters(
     { ...blueprint.metadata?.model?.parameters, ...options.parameters },
@@ -41,5 +52,6 @@ export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions 
         }
       : { model, messages: completionToCohereMessages(template.content, onWarning) }
   Object.assign(request, fields)
-  return options.stream ? { ...request, stream: true } : request
+  if (options.stream) Object.defineProperty(request, STREAM, { value: true })
+  return request
 }

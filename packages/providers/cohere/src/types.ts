@@ -1,20 +1,14 @@
 import type { Cohere } from "cohere-ai"
 
 /**
- * The request types of `cohere-ai` (v2 chat), in the SDK's camelCase: what `CohereClientV2.chat` and
- * `CohereClientV2.chatStream` take. The SDK writes them as Cohere's snake_case wire JSON when sending.
+ * A v2 chat request as `cohere-ai` takes it (camelCase): `CohereClientV2.chat` takes a `V2ChatRequest`,
+ * `chatStream` a `V2ChatStreamRequest`, and the two have the same fields. The SDK writes them as Cohere's
+ * snake_case wire JSON, adding `"stream"` itself.
  */
+export type CohereRequest = Cohere.V2ChatRequest | Cohere.V2ChatStreamRequest
+
+/** The fields of either request type. */
 export type CohereChatRequest = Cohere.V2ChatRequest
-
-/**
- * A streaming request: the SDK's `V2ChatStreamRequest` marked `stream: true`, so that `send` calls
- * `chatStream` (the two SDK request types have the same fields). `send` removes the mark; the SDK itself
- * writes `"stream": true` into the body.
- */
-export type CohereStreamRequest = Cohere.V2ChatStreamRequest & { stream: true }
-
-/** What `cohere.toRequest` returns and `cohere.fromRequest` takes. */
-export type CohereRequest = CohereChatRequest | CohereStreamRequest
 
 /** A non-streaming response as the SDK returns it (camelCase); the wire JSON (snake_case) is accepted too. */
 export type CohereResponse = Cohere.V2ChatResponse

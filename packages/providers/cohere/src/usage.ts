@@ -1,10 +1,10 @@
-import { makeUsage, ProviderResponseError, type Usage } from "@pl/blueprint"
-import { field, isObject, PROVIDER } from "./wire.js"
+import { makeUsage, type Usage } from "@pl/blueprint"
+import { malformed } from "./context.js"
+import { field, isObject } from "./wire.js"
 
 const count = (value: unknown, path: string): number | undefined => {
   if (value === undefined || value === null) return undefined
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw new ProviderResponseError(PROVIDER, `usage.${path} is not a number`)
+  if (typeof value !== "number" || !Number.isFinite(value)) throw malformed(`usage.${path} is not a number`)
   return value
 }
 
@@ -18,17 +18,12 @@ const count = (value: unknown, path: string): number | undefined => {
  */
 export function toUsage(usage: unknown): Usage | undefined {
   if (!isObject(usage)) return undefined
-  const tokens = field(usage, "tokens", "tokens")
-  const billed = field(usage, "billedUnits", "billed_units")
-  const source = isObject(tokens) ? tokens : isObject(billed) ? billed : undefined
-  const name = source === tokens ? "tokens" : "billed_units"
-  const input = source && count(field(source, "inputTokens", "input_tokens"), `${name}.input_tokens`)
-  const output = source && count(field(source, "outputTokens", "output_tokens"), `${name}.output_tokens`)
+  const tokens = isObject(usage.tokens) ? "tokens" : "billed_units"
+  const source = usage.tokens ?? field(usage, "billedUnits", "billed_units")
+  const counts = isObject(source) ? source : {}
+  const input = count(field(counts, "inputTokens", "input_tokens"), `${tokens}.input_tokens`)
+  const output = count(field(counts, "outputTokens", "output_tokens"), `${tokens}.output_tokens`)
   const cached = count(field(usage, "cachedTokens", "cached_tokens"), "cached_tokens")
   if (input === undefined && output === undefined && cached === undefined) return undefined
-  return makeUsage({
-    input_tokens: input ?? 0,
-    output_tokens: output ?? 0,
-    cache_read_tokens: cached ?? 0,
-  })
+  return makeUsage({ input_tokens: input ?? 0, output_tokens: output ?? 0, cache_read_tokens: cached ?? 0 })
 }

@@ -25,5 +25,3 @@ export function optionalString(value: unknown): string | undefined {
 export function optionalNumber(value: unknown): number | undefined {
   return typeof value === "number" ? value : undefined
 }
-
-export const PROVIDER = "cohere"

@@ -119,7 +119,7 @@ describe("the body cohere-ai sends", () => {
     expect(server.requests[0]?.headers.authorization).toBe("Bearer k")
   })
 
-  it("asks for a stream when the request is marked, without our mark leaking into the body", async () => {
+  it("asks for a stream when the request is marked", async () => {
     reply = (_, response) =>
       sendSse(
         response,
@@ -139,6 +139,26 @@ describe("the body cohere-ai sends", () => {
     expect(rest).toEqual(expectedWire)
     expect(server.requests[0]?.headers["x-trace"]).toBe("t1")
     expect(acc.result().finish_reason).toBe("stop")
+  })
+
+  it("streams or not as the context says, whatever the request's mark", async () => {
+    reply = (request, response) =>
+      JSON.parse(request.body).stream
+        ? sendSse(
+            response,
+            toSse([JSON.stringify({ type: "message-end", delta: {} })], { eventField: "type" }),
+          )
+        : sendJson(response, textResponse)
+    const context = { baseURL: server.url, apiKey: "k" }
+    const streamed = await cohere.send(
+      { ...cohere.toRequest(kitchenSink, { stream: true }) },
+      { ...context, stream: true },
+    )
+    for await (const _ of streamed as AsyncIterable<CohereChunk>) {
+      // drain
+    }
+    await cohere.send(cohere.toRequest(kitchenSink, { stream: true }), { ...context, stream: false })
+    expect(server.requests.map((r) => JSON.parse(r.body).stream)).toEqual([true, false])
   })
 
   it("sends with a client the caller built", async () => {
