@@ -19,7 +19,7 @@ import { HttpRegistry } from "./http-registry.js"
 import { lazyRegistry } from "./lazy-registry.js"
 import { consoleLogger, type Logger } from "./logger.js"
 import { type PreparedRun, prepareRun } from "./prepare.js"
-import type { AdapterLoader, AnyProviderAdapter } from "./providers.js"
+import type { AdapterLoader, AnyProviderAdapter, ProviderId } from "./providers.js"
 import type { Registry } from "./registry.js"
 import { renderPrompt } from "./render.js"
 import { TemplateCache } from "./template-cache.js"
@@ -148,6 +148,7 @@ export class PromptLayer {
   readonly #logger: Logger
   readonly #cache: TemplateCache | undefined
   readonly #env: Readonly<Record<string, string | undefined>>
+  readonly #loadAdapter: AdapterLoader | undefined
 
   constructor(options: PromptLayerOptions = {}, platform: Platform = {}) {
     this.#options = options
@@ -160,6 +161,7 @@ export class PromptLayer {
     this.enableTracing = options.enableTracing ?? false
     this.workspaceId = options.workspaceId
     this.registry = this.#chooseRegistry()
+    this.#loadAdapter = platform.loadAdapter && memoize(platform.loadAdapter)
     const ttl = options.cacheTtlSeconds ?? 0
     this.#cache =
       ttl > 0
@@ -227,7 +229,7 @@ export class PromptLayer {
       stream: params.stream,
       lenientVariables: this.#options.lenientVariables,
       adapters: this.#options.adapters ?? [],
-      loadAdapter: this.#platform.loadAdapter,
+      loadAdapter: this.#loadAdapter,
       providerBaseUrls: this.#options.providerBaseUrls,
       env: this.#env,
     })
@@ -349,7 +351,7 @@ export class PromptLayer {
         provider: params.provider,
         model: params.model,
         adapters: this.#options.adapters ?? [],
-        loadAdapter: this.#platform.loadAdapter,
+        loadAdapter: this.#loadAdapter,
         env: this.#env,
       })
       return prepared.request as Record<string, unknown>
@@ -393,5 +395,19 @@ export class PromptLayer {
     throw new PromptLayerError(
       "PromptLayer API key not provided: pass apiKey (or, on Node, set PROMPTLAYER_API_KEY), or pass a registry",
     )
+  }
+}
+
+/** Loads each adapter once per client (a repeated `import()` still costs a module-map lookup and a tick). */
+function memoize(load: AdapterLoader): AdapterLoader {
+  const loaded = new Map<ProviderId, Promise<AnyProviderAdapter>>()
+  return (id) => {
+    let adapter = loaded.get(id)
+    if (!adapter) {
+      adapter = load(id)
+      adapter.catch(() => loaded.delete(id))
+      loaded.set(id, adapter)
+    }
+    return adapter
   }
 }

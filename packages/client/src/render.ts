@@ -10,13 +10,28 @@ import { PromptLayerValidationError } from "./errors.js"
  * @example
  * renderPrompt(template, { name: "Ada" }) // the template with `{name}` replaced
  */
+/**
+ * Input schemas per template object: building one costs far more than validating with it, and a cached
+ * template is the same object run after run.
+ */
+const schemas = new WeakMap<PromptTemplate, ReturnType<typeof inputSchema>>()
+
+function schemaOf(template: PromptTemplate) {
+  let schema = schemas.get(template)
+  if (!schema) {
+    schema = inputSchema(template)
+    schemas.set(template, schema)
+  }
+  return schema
+}
+
 export function renderPrompt(
   template: PromptTemplate,
   variables: Record<string, unknown>,
   options: { lenient?: boolean } = {},
 ): PromptTemplate {
   if (!options.lenient) {
-    const result = inputSchema(template).safeParse(variables)
+    const result = schemaOf(template).safeParse(variables)
     if (!result.success) {
       const issues = result.error.issues.map((issue) => ({
         path: ["inputVariables", ...issue.path.map(String)].join("."),

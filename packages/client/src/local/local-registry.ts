@@ -65,6 +65,7 @@ export class LocalRegistry implements Registry {
   readonly directory: string
   readonly logFile: string
   #sequence = 0
+  #logFolder: Promise<unknown> | undefined
 
   constructor(options: LocalRegistryOptions) {
     this.directory = resolve(options.directory)
@@ -266,7 +267,11 @@ export class LocalRegistry implements Registry {
   }
 
   async #append(record: Record<string, unknown>): Promise<void> {
-    await mkdir(dirname(this.logFile), { recursive: true })
+    this.#logFolder ??= mkdir(dirname(this.logFile), { recursive: true }).catch((error: unknown) => {
+      this.#logFolder = undefined
+      throw error
+    })
+    await this.#logFolder
     // One write per line with O_APPEND: lines from concurrent writers do not interleave.
     await appendFile(this.logFile, `${JSON.stringify(record)}\n`, "utf8")
   }

@@ -1,0 +1,119 @@
+/**
+ * `pnpm bench`: run() with a cached template against a local stub provider, vs a direct SDK call to the
+ * same stub (bar ≤ 1.2×, BARS.md); and the cold `import("@pl/client")` of the built package in a fresh
+ * Node process, vs `node -e 0`.
+ */
+import { execFileSync } from "node:child_process"
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { readJsonFixture, sendJson, startServer } from "@pl/devtools/fixtures"
+import OpenAI from "openai"
+import { LocalRegistry } from "../src/local/local-registry.js"
+import { PromptLayer } from "../src/node.js"
+import { startPromptLayerStub } from "../test/support/promptlayer-stub.js"
+import { ms, print, runAsyncBenchmarks } from "./async-bench.js"
+
+const completion = readJsonFixture("openai-chat", "openai-text")
+const provider = await startServer((_request, response) => sendJson(response, completion))
+const directory = await mkdtemp(join(tmpdir(), "pl-bench-"))
+const promptlayer = await startPromptLayerStub()
+
+const prompt_template = {
+  type: "chat" as const,
+  messages: [
+    {
+      role: "system" as const,
+      content: [{ type: "text" as const, text: "You are a support agent for {product}." }],
+    },
+    { role: "user" as const, content: [{ type: "text" as const, text: "{question}" }] },
+  ],
+}
+const metadata = { model: { provider: "openai", name: "gpt-4.1-nano", parameters: { temperature: 0.2 } } }
+const local = new LocalRegistry({ directory })
+await local.publishTemplate({ prompt_name: "support", prompt_template, metadata })
+promptlayer.addPrompt("support", [{ prompt_template, metadata, commit_message: null }])
+
+const sdk = new OpenAI({ apiKey: "sk-bench", baseURL: `${provider.url}/v1`, maxRetries: 0 })
+const common = {
+  cacheTtlSeconds: 3600,
+  env: { OPENAI_API_KEY: "sk-bench" },
+  providerBaseUrls: { openai: `${provider.url}/v1` },
+  logger: { debug() {}, warn: (m: string) => console.warn(m) },
+}
+const withLocal = new PromptLayer({ ...common, registry: local })
+const withLocalSharedClient = new PromptLayer({
+  ...common,
+  registry: local,
+  providerOptions: { openai: { client: sdk } },
+})
+const withHttp = new PromptLayer({
+  ...common,
+  apiKey: promptlayer.apiKey,
+  baseURL: promptlayer.url,
+  providerOptions: { openai: { client: sdk } },
+})
+const params = {
+  promptName: "support",
+  inputVariables: { product: "Acme", question: "How do I reset my password?" },
+}
+const { request } = await withLocal.prepare(params)
+const direct = () => sdk.chat.completions.create(request as OpenAI.ChatCompletionCreateParamsNonStreaming)
+
+await runAsyncBenchmarks(
+  "@pl/client run() overhead against a local stub provider",
+  { label: "openai.chat.completions.create to the same stub", run: direct },
+  [
+    {
+      name: "run(), cached template, local registry (JSONL log), shared SDK client",
+      ours: () => withLocalSharedClient.run(params),
+      bar: { max: 1.2 },
+    },
+    {
+      name: "run(), cached template, local registry, SDK client built per call (adapter default)",
+      ours: () => withLocal.run(params),
+    },
+    {
+      name: "run(), cached template, logged to a local PromptLayer API stub, shared SDK client",
+      ours: () => withHttp.run(params),
+    },
+  ],
+)
+
+// Cold import of the built package in a fresh process (node resolves @pl/client through its own
+// exports map, `node` condition: dist/node.js), against a bare `node -e 0`.
+const cwd = new URL("..", import.meta.url).pathname
+const timeProcess = (args: string[]) => {
+  const start = performance.now()
+  execFileSync(process.execPath, args, { cwd, stdio: "ignore" })
+  return performance.now() - start
+}
+const coldImport: number[] = []
+const bare: number[] = []
+try {
+  for (let i = 0; i < 15; i++) {
+    coldImport.push(timeProcess(["--input-type=module", "-e", 'await import("@pl/client")']))
+    bare.push(timeProcess(["-e", "0"]))
+  }
+} catch (error) {
+  console.log(
+    `\ncold import: could not import the built package (build the workspace first): ${(error as Error).message}`,
+  )
+}
+const med = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+if (coldImport.length > 0)
+  print("cold import (15 fresh processes each, median)", [
+    ["case", "ours", "baseline", "baseline is", "ratio", "import cost"],
+    [
+      "node -e 'await import(\"@pl/client\")'",
+      ms(med(coldImport)),
+      ms(med(bare)),
+      "node -e 0",
+      `${(med(coldImport) / med(bare)).toFixed(3)}×`,
+      ms(med(coldImport) - med(bare)),
+    ],
+  ])
+
+await provider.close()
+await promptlayer.close()
+await rm(directory, { recursive: true, force: true })
