@@ -77,27 +77,23 @@ export function accumulator(): Accumulator<RawMessageStreamEvent> {
 
   function delta(index: number, delta: RawContentBlockDelta) {
     const state = blocks.get(index)
-    if (!state) throw malformed(`${delta.type} before its content_block_start`)
+    if (!state) throw malformed(`${delta.type} before its block start`)
     const part = state.part
     switch (delta.type) {
       case "text_delta":
-        if (part?.type !== "text") throw mismatch(delta, part)
-        ;(part as TextContent).text += delta.text
+        partOf<TextContent>(part, "text", delta).text += delta.text
         break
       case "citations_delta": {
-        if (part?.type !== "text") throw mismatch(delta, part)
-        const text = part as TextContent
+        const text = partOf<TextContent>(part, "text", delta)
         if (!text.annotations) text.annotations = []
         text.annotations.push(fromCitation(delta.citation))
         break
       }
       case "thinking_delta":
-        if (part?.type !== "thinking") throw mismatch(delta, part)
-        ;(part as ThinkingContent).thinking += delta.thinking
+        partOf<ThinkingContent>(part, "thinking", delta).thinking += delta.thinking
         break
       case "signature_delta": {
-        if (part?.type !== "thinking") throw mismatch(delta, part)
-        const thinking = part as ThinkingContent
+        const thinking = partOf<ThinkingContent>(part, "thinking", delta)
         thinking.signature = (thinking.signature ?? "") + delta.signature
         break
       }
@@ -159,9 +155,19 @@ export function accumulator(): Accumulator<RawMessageStreamEvent> {
   }
 }
 
-// A module function, not a closure per delta: pushes allocate nothing they do not keep.
+// Module functions, not closures per delta: pushes allocate nothing they do not keep.
 function mismatch(delta: RawContentBlockDelta, part: Content | undefined) {
   return malformed(`${delta.type} for a ${part?.type ?? "tool_use"} block`)
+}
+
+/** The block's part, which must be of `type` for this delta. */
+function partOf<P extends Content>(
+  part: Content | undefined,
+  type: P["type"],
+  delta: RawContentBlockDelta,
+): P {
+  if (part?.type !== type) throw mismatch(delta, part)
+  return part as P
 }
 
 /** A content block event's index, checked with the object it carries (a block or a delta). */

@@ -71,7 +71,7 @@ function toBlock(part: Content, turn: Turn, path: string, warn: Warn): ContentBl
       return toText(known, turn, path, warn)
     case "thinking":
       if (known.signature) return { type: "thinking", thinking: known.thinking, signature: known.signature }
-      warn("content.thinking", path, "not sent: no signature to replay it with")
+      warn("content.thinking", path, "not sent: no signature")
       return undefined
     case "redacted_thinking":
       return { type: "redacted_thinking", data: known.data }
@@ -95,7 +95,7 @@ function toText(part: TextContent, turn: Turn, path: string, warn: Warn): TextBl
   const annotations = part.annotations ?? []
   if (annotations.length === 0) return block
   if (turn !== "assistant") {
-    warn("content.text.annotations", path, "not sent: citations only go in assistant turns (API 2026-10-21)")
+    warn("content.text.annotations", path, "not sent: only assistant turns take citations")
     return block
   }
   const citations: TextCitationParam[] = []
