@@ -60,7 +60,7 @@ const blueprint: PromptBlueprint = {
       },
     ],
   },
-  metadata: { model: { provider: "anthropic", name: "claude-sonnet-4-5", parameters: { max_tokens: 2048 } } },
+  metadata: { model: { provider: "anthropic", name: "claude-sonnet-5-5", parameters: { max_tokens: 2048 } } },
 }
 const request = anthropic.toRequest(blueprint)
 

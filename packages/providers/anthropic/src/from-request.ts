@@ -17,7 +17,7 @@ import { fromParameters } from "./parameters.js"
  * and parameters keep Anthropic's names (`max_tokens`, `stop_sequences`, ...).
  *
  * @example
- * const blueprint = anthropic.fromRequest({ model: "claude-sonnet-4-5", max_tokens: 1024, messages: [{ role: "user", content: "Hi" }] })
+ * const blueprint = anthropic.fromRequest({ model: "claude-sonnet-5-5", max_tokens: 1024, messages: [{ role: "user", content: "Hi" }] })
  */
 export function fromRequest(request: MessageCreateParams): PromptBlueprint {
   const messages: Message[] = []

@@ -21,7 +21,7 @@ import { toParameters } from "./parameters.js"
  * A blueprint → an Anthropic Messages API request (`client.messages.create(request)`).
  *
  * @example
- * const request = anthropic.toRequest(blueprint, { model: "claude-sonnet-4-5", stream: true })
+ * const request = anthropic.toRequest(blueprint, { model: "claude-sonnet-5-5", stream: true })
  */
 export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions = {}): MessageCreateParams {
   const model = options.model ?? blueprint.metadata?.model?.name

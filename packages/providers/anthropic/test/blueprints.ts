@@ -1,7 +1,7 @@
 /** Blueprint builders shared by the tests. */
 import type { Content, Message, PromptBlueprint, Tool } from "@pl/blueprint"
 
-export const MODEL = "claude-sonnet-4-5"
+export const MODEL = "claude-sonnet-5-5"
 
 /** A one-pixel PNG, base64. */
 export const PNG =
