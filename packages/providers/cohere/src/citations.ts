@@ -61,7 +61,7 @@ function copy(from: JsonObject, names: readonly (readonly [string, string])[], r
 }
 
 /** One citation (SDK or wire shape) → its annotations, one per source. */
-export function citationToAnnotations(citation: JsonObject): Annotation[] {
+function citationToAnnotations(citation: JsonObject): Annotation[] {
   const span = copy(citation, SPAN)
   const annotations: Annotation[] = []
   for (const source of Array.isArray(citation.sources) ? citation.sources : []) {
@@ -95,8 +95,8 @@ function toSource(annotation: JsonObject): CohereSource {
 
 /**
  * A text part's annotations → Cohere citations: consecutive `file_citation`s over the same span become one
- * citation with several sources; spans move by `target.offset`. Other annotation types (web pages, map places) have no Cohere form and
- * are reported through `onWarning`.
+ * citation with several sources; spans move by `target.offset`. Other annotation types (web pages, map
+ * places) have no Cohere form and are reported through `onWarning`.
  */
 export function annotationsToCitations(
   annotations: readonly Annotation[],
