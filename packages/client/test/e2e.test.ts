@@ -4,7 +4,14 @@
  * logs on the local PromptLayer API stub. Streamed and not, for every provider.
  */
 import { type AssistantMessage, type ChatTemplate, isKnownContent } from "@pl/blueprint"
-import { readChunks, readJsonFixture, startServer, type TestServer } from "@pl/devtools/fixtures"
+import {
+  readChunkLines,
+  readChunks,
+  readJsonFixture,
+  startServer,
+  type TestServer,
+  toSse,
+} from "@pl/devtools/fixtures"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { loadAdapter } from "../src/load-adapter.js"
 import { PROVIDERS, PromptLayer, type RunResult, resolveProviderId } from "../src/node.js"
@@ -23,6 +30,8 @@ const textOf = (message: AssistantMessage) =>
   (message.content ?? []).map((p) => (isKnownContent(p) && p.type === "text" ? p.text : "")).join("")
 
 const KEY = "sk-e2e-LEAKCHECK"
+
+const warnings: string[] = []
 
 async function setupCase(c: ProviderCase) {
   let stream = false
@@ -60,7 +69,7 @@ async function setupCase(c: ProviderCase) {
     env: c.keyEnv ? { [c.keyEnv]: `${KEY}-${c.provider}` } : {},
     providerBaseUrls: { [c.provider]: c.baseURL(server.url) },
     providerOptions: { [c.provider]: { maxRetries: 0, ...c.sendOptions } },
-    logger: { debug() {}, warn: (message) => expect.fail(message) },
+    logger: { debug() {}, warn: (message) => warnings.push(message) },
   })
   return { pl, server, name }
 }
@@ -132,10 +141,59 @@ describe.each(PROVIDER_CASES)("run() on $provider $apiType", (c) => {
 })
 
 describe("end to end, every provider", () => {
+  it("warned about nothing", () => {
+    expect(warnings).toEqual([])
+  })
+
   it("never sent a provider key or credential to PromptLayer", () => {
     const sent = promptlayer.requests.map((r) => JSON.stringify(r.headers) + r.body).join("\n")
     expect(promptlayer.logs.length).toBeGreaterThanOrEqual(PROVIDER_CASES.length * 2)
     expect(sent).not.toContain("LEAKCHECK")
     expect(sent).not.toContain("AKIDLOCALTEST")
   })
+})
+
+describe("a provider stream cut mid-way, through the real SDK", () => {
+  it.each(PROVIDER_CASES.filter((c) => c.provider === "openai" || c.provider === "anthropic").slice(0, 3))(
+    "keeps and logs what arrived from $provider $apiType, then throws",
+    async (c) => {
+      const { pl, server, name } = await setupCase({
+        ...c,
+        answer: (_request, response) => {
+          // Half the recorded events, then the connection drops.
+          const lines = readChunkLines(c.folder, c.fixture)
+          const half = lines.slice(0, Math.floor(lines.length / 2))
+          response.writeHead(200, { "content-type": "text/event-stream" })
+          response.write(toSse(half, c.provider === "anthropic" ? { eventField: "type" } : {}))
+          setTimeout(() => response.socket?.destroy(), 20)
+        },
+      })
+      try {
+        const logsBefore = promptlayer.logs.length
+        const items: RunResult[] = []
+        const error = await (async () => {
+          for await (const item of await pl.run({
+            promptName: name,
+            inputVariables: { topic: "tides" },
+            stream: true,
+          }))
+            items.push(item)
+        })().catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(Error)
+        const half = readChunks(c.folder, c.fixture).slice(
+          0,
+          Math.floor(readChunkLines(c.folder, c.fixture).length / 2),
+        )
+        const arrived = c.streamedText(half)
+        expect(arrived.length).toBeGreaterThan(0)
+        expect(textOf(reply(items.at(-1)!))).toBe(arrived)
+        expect(items.at(-1)?.request_id).toBeTypeOf("number")
+        const log = promptlayer.logs[logsBefore]
+        expect(log).toMatchObject({ status: "ERROR", error_type: "PROVIDER_PARTIAL_RESPONSE" })
+        expect(textOf((log!.output as ChatTemplate).messages[0] as AssistantMessage)).toBe(arrived)
+      } finally {
+        await server.close()
+      }
+    },
+  )
 })
