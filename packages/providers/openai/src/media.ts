@@ -39,9 +39,9 @@ export function audioMimeType(format: string): string {
   return format === "mp3" ? "audio/mpeg" : `audio/${format}`
 }
 
-/** OpenAI wants a file name with inline file data; the part's title, else a neutral one. */
+/** OpenAI wants a file name with inline file data; the part's title, else (or if empty) a neutral one. */
 export function filenameOf(part: MediaContent, mimeType: string): string {
-  return part.media.title ?? (mimeType === "application/pdf" ? "document.pdf" : "document")
+  return part.media.title || (mimeType === "application/pdf" ? "document.pdf" : "document")
 }
 
 /** A `media` part for inline file data as OpenAI sends it (`data:` URL or bare base64). */
