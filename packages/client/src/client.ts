@@ -215,12 +215,16 @@ export class PromptLayer {
    * const { request, endpoint } = await pl.prepare({ promptName: "greet", inputVariables: { name: "Ada" } })
    */
   async prepare(params: RunParams): Promise<PreparedRun> {
-    const template = await this.#getTemplate(params.promptName, {
-      version: params.promptVersion,
-      label: params.promptReleaseLabel,
-      provider: params.provider,
-      model: params.model,
-    })
+    const template = await this.#getTemplate(
+      params.promptName,
+      {
+        version: params.promptVersion,
+        label: params.promptReleaseLabel,
+        provider: params.provider,
+        model: params.model,
+      },
+      params.signal,
+    )
     return prepareRun(template, {
       inputVariables: params.inputVariables,
       provider: params.provider,
@@ -333,11 +337,12 @@ export class PromptLayer {
 
   readonly #now = (): number => (this.#options.now ?? Date.now)()
 
-  #getTemplate(name: string, selector: TemplateSelector): Promise<TemplateResponse> {
-    const fetch = () => this.registry.getTemplate(name, selector)
+  #getTemplate(name: string, selector: TemplateSelector, signal?: AbortSignal): Promise<TemplateResponse> {
+    const fetch = () => this.registry.getTemplate(name, selector, signal)
     // A/B label filters pick a version per call: never cached (as in the official SDK).
     if (!this.#cache || selector.metadataFilters) return fetch()
-    return this.#cache.get(name, selector, fetch)
+    // A shared fetch must not be cancelled by one of the callers waiting on it.
+    return this.#cache.get(name, selector, () => this.registry.getTemplate(name, selector))
   }
 
   async #llmKwargs(

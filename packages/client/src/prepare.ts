@@ -11,7 +11,6 @@ import {
   type AdapterLoader,
   type AnyProviderAdapter,
   findAdapter,
-  PROVIDERS,
   type ProviderId,
   resolveProviderId,
 } from "./providers.js"
@@ -139,9 +138,4 @@ export async function prepareRun(template: TemplateResponse, options: PrepareOpt
 function portableOnly(parameters: Record<string, unknown>): Record<string, unknown> {
   const portable = new Set<string>(Object.values(PORTABLE_PARAMETERS).flat())
   return Object.fromEntries(Object.entries(parameters).filter(([key]) => portable.has(key)))
-}
-
-/** The provider's facts (key variables, base-URL variables) for a prepared run. */
-export function providerInfo(prepared: Pick<PreparedRun, "providerId">) {
-  return PROVIDERS[prepared.providerId]
 }

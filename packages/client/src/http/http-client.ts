@@ -87,6 +87,7 @@ export class HttpClient {
   }
 
   async #attempt(request: ApiRequest, onRetryAfter: (ms: number) => void): Promise<unknown> {
+    if (request.signal?.aborted) throw request.signal.reason
     const url = new URL(this.baseURL + request.path)
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
