@@ -8,7 +8,14 @@ import {
 import { describe, expect, it } from "vitest"
 import { kitchenSink, kitchenSinkRequest, PNG } from "../test/kitchen-sink.js"
 import { sdkRequestErrors } from "../test/sdk-schema.js"
-import { isStreamingRequest, toRequest } from "./to-request.js"
+import { toRequest as convert, isStreamingRequest } from "./to-request.js"
+
+/** `toRequest`, checking every request it returns against the SDK's own (strict) request schema. */
+const toRequest: typeof convert = (blueprint, options) => {
+  const request = convert(blueprint, options)
+  expect(sdkRequestErrors(request)).toEqual([])
+  return request
+}
 
 const chat = (messages: ChatTemplate["messages"], extra: Record<string, unknown> = {}): PromptBlueprint => ({
   prompt_template: { type: "chat", messages, input_variables: [], ...extra },
@@ -21,7 +28,6 @@ describe("toRequest", () => {
   it("translates messages, tools, tool choice, documents, citations, thinking and parameters", () => {
     const { request, warnings } = convertBlueprint({ toRequest }, kitchenSink)
     expect(request).toEqual(kitchenSinkRequest)
-    expect(sdkRequestErrors(request)).toEqual([])
     expect(warnings.map((w) => [w.feature, w.path])).toEqual([
       ["parameters.logit_bias", "metadata.model.parameters.logit_bias"],
       ["thinking.signature", "prompt_template.messages[3].content[0]"],
@@ -64,6 +70,20 @@ describe("toRequest", () => {
       metadata: { model: { provider: "openai", name: "command-a-03-2025" } },
     })
     expect(request.messages).toEqual([{ role: "user", content: "Once upon a time" }])
+  })
+
+  it("asks for JSON valid against the blueprint's schema, with thinking off", () => {
+    const schema = { type: "object", properties: { name: { type: "string" } }, required: ["name"] }
+    const request = toRequest(chat([user("Give me a name as JSON")]), {
+      parameters: {
+        response_format: { type: "json_schema", json_schema: { name: "person", schema, strict: true } },
+        thinking: { type: "disabled" },
+      },
+    })
+    expect(request).toMatchObject({
+      responseFormat: { type: "json_object", jsonSchema: schema },
+      thinking: { type: "disabled" },
+    })
   })
 
   it("sends only the named tool, with REQUIRED, for a named tool choice", () => {

@@ -185,6 +185,22 @@ describe("the body cohere-ai sends", () => {
     await expect(sent).rejects.toThrow(/abort/i)
   })
 
+  it("gives up after timeoutMs", async () => {
+    reply = () => {
+      // Never answers.
+    }
+    const started = performance.now()
+    await expect(
+      cohere.send(cohere.toRequest(kitchenSink), {
+        baseURL: server.url,
+        apiKey: "k",
+        timeoutMs: 100,
+        maxRetries: 0,
+      }),
+    ).rejects.toThrow(/timed? ?out/i)
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
   it("surfaces the SDK's error for an error status", async () => {
     reply = (_, response) => sendJson(response, { message: "invalid request: model not found" }, 400)
     await expect(
