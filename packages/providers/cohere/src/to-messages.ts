@@ -32,8 +32,9 @@ function convertParts<T>(
     const at = `${path}.content[${j}]`
     if (part.type === "media_variable") throw unsupported("content.media_variable", at, RENDER_FIRST)
     // `convert` picks the types it takes by name, so a part of an unknown type (which parsing keeps with any
-    // type string but a known one) reaches the warning like any part the role cannot hold. No
-    // `isKnownContent` here: its module holds the zod schemas, which the converter must not bundle.
+    // type string but a known one) reaches the warning like any part the role cannot hold.
+    // TODO(shared): `isKnownContent` would say so directly, but its module holds the zod schemas, which the
+    // converter must not bundle; moving the type lists to a zod-free module of @pl/blueprint would allow it.
     const item = convert(part as KnownContent, at)
     if (item === undefined)
       warn(onWarning, `content.${part.type}`, at, `Cohere ${where} messages hold no ${part.type}`)
