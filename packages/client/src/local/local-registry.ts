@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readdir, readFile } from "node:fs/promises"
+import { appendFileSync } from "node:fs"
+import { mkdir, readdir, readFile } from "node:fs/promises"
 import { dirname, join, resolve } from "node:path"
 import { type BlueprintMetadata, type PromptTemplate, safeParseBlueprint } from "@pl/blueprint"
 import type {
@@ -65,7 +66,7 @@ export class LocalRegistry implements Registry {
   readonly directory: string
   readonly logFile: string
   #sequence = 0
-  #logFolder: Promise<unknown> | undefined
+  #logFolderReady = false
 
   constructor(options: LocalRegistryOptions) {
     this.directory = resolve(options.directory)
@@ -267,13 +268,14 @@ export class LocalRegistry implements Registry {
   }
 
   async #append(record: Record<string, unknown>): Promise<void> {
-    this.#logFolder ??= mkdir(dirname(this.logFile), { recursive: true }).catch((error: unknown) => {
-      this.#logFolder = undefined
-      throw error
-    })
-    await this.#logFolder
-    // One write per line with O_APPEND: lines from concurrent writers do not interleave.
-    await appendFile(this.logFile, `${JSON.stringify(record)}\n`, "utf8")
+    if (!this.#logFolderReady) {
+      await mkdir(dirname(this.logFile), { recursive: true })
+      this.#logFolderReady = true
+    }
+    // One line, one O_APPEND write: lines from concurrent writers (and processes) never interleave.
+    // Synchronous on purpose: a one-line append is a single short syscall, while the async version
+    // costs three thread-pool round trips (open, write, close) on every run() that logs.
+    appendFileSync(this.logFile, `${JSON.stringify(record)}\n`, "utf8")
   }
 
   /** Unique per process and increasing: milliseconds × 1000 plus a sequence. */
