@@ -69,7 +69,8 @@ class CohereAccumulator implements Accumulator<CohereChunk> {
     else if (type === "content-start" || type === "content-delta") this.#contentEvent(event, message)
     else if (type === "tool-plan-delta")
       this.#planDelta(deltaText(field(message, "toolPlan", "tool_plan"), type))
-    else if (type.startsWith("tool-call-")) this.#toolCallEvent(event, message)
+    else if (type === "tool-call-start" || type === "tool-call-delta" || type === "tool-call-end")
+      this.#toolCallEvent(event, message)
     else if (type === "citation-start") this.#citation(message.citations)
     // content-end, citation-end, debug, and events added after this version: nothing to keep.
     return this.#completion

@@ -25,21 +25,20 @@ export async function send(
   context: CohereSendContext = {},
 ): Promise<CohereResponse | AsyncIterable<CohereChunk>> {
   const client = context.client ?? (await createClient(context))
-  const options: NonNullable<Parameters<CohereClientV2["chat"]>[1]> = {}
-  if (context.signal) options.abortSignal = context.signal
-  if (context.timeoutMs !== undefined) options.timeoutInSeconds = context.timeoutMs / 1000
-  if (context.maxRetries !== undefined) options.maxRetries = context.maxRetries
-  if (context.headers) options.headers = context.headers
+  // Unset options stay `undefined`, which the SDK reads as its default.
+  const options = {
+    abortSignal: context.signal,
+    timeoutInSeconds: context.timeoutMs === undefined ? undefined : context.timeoutMs / 1000,
+    maxRetries: context.maxRetries,
+    headers: context.headers,
+  }
   return (context.stream ?? isStreamingRequest(request))
     ? await client.chatStream(request, options)
     : await client.chat(request, options)
 }
 
-async function createClient(context: CohereSendContext): Promise<CohereClientV2> {
+async function createClient({ apiKey, baseURL }: CohereSendContext): Promise<CohereClientV2> {
   const { CohereClientV2 } = await import("cohere-ai")
-  const options: ConstructorParameters<typeof CohereClientV2>[0] = {}
-  if (context.apiKey !== undefined) options.token = context.apiKey
-  // The SDK appends "v2/chat" to this base (default https://api.cohere.com).
-  if (context.baseURL !== undefined) options.baseUrl = context.baseURL
-  return new CohereClientV2(options)
+  // Without a token the SDK reads CO_API_KEY; it appends "v2/chat" to `baseUrl` (default api.cohere.com).
+  return new CohereClientV2({ token: apiKey, baseUrl: baseURL })
 }
