@@ -10,15 +10,18 @@ import {
   type ToolCall,
 } from "@pl/blueprint"
 import { responseCallId } from "./call-ids.js"
-import { isObject, isRecord, PROVIDER } from "./conversion.js"
+import { isRecord, PROVIDER } from "./conversion.js"
 import { fromPart } from "./convert-content.js"
 import { finishReason } from "./finish-reason.js"
 import { groundingCitations } from "./grounding.js"
 import { PartialArguments } from "./partial-args.js"
 import { toUsage } from "./usage.js"
 
-const malformed = (what: string) =>
-  new ProviderResponseError(PROVIDER, `malformed GenerateContentResponse: ${what}`)
+// Throws unless `ok`: what a malformed chunk is missing.
+function expect(ok: unknown, what: string): void {
+  if (!ok) throw new ProviderResponseError(PROVIDER, `malformed GenerateContentResponse: ${what}`)
+}
+const isList = (value: unknown) => value == null || Array.isArray(value)
 
 /** A function call whose arguments are still streaming (Vertex AI `willContinue`). */
 interface OpenCall {
@@ -53,25 +56,19 @@ export class GoogleAccumulator implements Accumulator<GenerateContentResponse> {
   #annotated: TextContent | undefined
 
   push(chunk: GenerateContentResponse): Completion {
-    if (!isObject(chunk)) throw malformed("not an object")
+    expect(isRecord(chunk as unknown), "not an object")
     const completion = this.#completion
-    if (typeof chunk.responseId === "string" && completion.id === undefined) completion.id = chunk.responseId
-    if (typeof chunk.modelVersion === "string" && completion.model === undefined)
-      completion.model = chunk.modelVersion
+    if (chunk.responseId && !completion.id) completion.id = chunk.responseId
+    if (chunk.modelVersion && !completion.model) completion.model = chunk.modelVersion
     const candidates = chunk.candidates
-    if (candidates !== undefined && candidates !== null) {
-      if (!Array.isArray(candidates)) throw malformed("candidates is not a list")
-      const candidate =
-        candidates.length === 1 ? candidates[0] : candidates.find((c) => (c?.index ?? 0) === 0)
-      if (candidate !== undefined) this.#candidate(candidate)
-    }
-    const usage = toUsage(chunk.usageMetadata)
+    expect(isList(candidates), "candidates is not a list")
+    const candidate = candidates?.length === 1 ? candidates[0] : candidates?.find((c) => !c?.index)
+    if (candidate !== undefined) this.#candidate(candidate)
+    const usage = toUsage(chunk.usageMetadata, completion.usage)
     if (usage) completion.usage = usage
     const blocked = chunk.promptFeedback?.blockReason
-    if (blocked && completion.finish_reason === undefined) {
-      completion.finish_reason = "content_filter"
-      completion.raw_finish_reason = blocked
-    }
+    if (blocked && !completion.finish_reason)
+      Object.assign(completion, { finish_reason: "content_filter", raw_finish_reason: blocked })
     return completion
   }
 
@@ -80,125 +77,77 @@ export class GoogleAccumulator implements Accumulator<GenerateContentResponse> {
   }
 
   #candidate(candidate: Candidate) {
-    if (!isObject(candidate)) throw malformed("a candidate is not an object")
-    if ((candidate.index ?? 0) !== 0) return
-    const content = candidate.content
-    if (content !== undefined && content !== null) {
-      if (!isObject(content)) throw malformed("candidate content is not an object")
-      const parts = content.parts
-      if (parts !== undefined && parts !== null) {
-        if (!Array.isArray(parts)) throw malformed("content.parts is not a list")
-        for (const part of parts) this.#part(part)
-      }
-    }
+    expect(isRecord(candidate as unknown), "a candidate is not an object")
+    if (candidate.index) return
+    const parts = candidate.content?.parts
+    expect(isList(parts), "content.parts is not a list")
+    for (const part of parts ?? []) this.#part(part)
     if (candidate.finishReason)
       Object.assign(this.#completion, finishReason(candidate.finishReason, !!this.#calls))
     if (candidate.groundingMetadata) this.#ground(candidate)
   }
 
   #part(part: Part) {
-    if (!isObject(part)) throw malformed("a part is not an object")
-    const signature =
-      typeof part.thoughtSignature === "string" && part.thoughtSignature ? part.thoughtSignature : undefined
-    if (part.functionCall) return this.#functionCall(part.functionCall, signature)
-    if (part.text !== undefined && typeof part.text !== "string") throw malformed("part.text is not a string")
-    const onlySignature = signature !== undefined && Object.keys(part).length === 1
-    if (typeof part.text === "string" || part.thought === true || onlySignature) {
-      return part.thought
-        ? this.#thinking(part.text ?? "", signature)
-        : this.#text(part.text ?? "", signature)
+    expect(isRecord(part as unknown), "a part is not an object")
+    const { text, thought, functionCall } = part
+    const signature = part.thoughtSignature || undefined
+    expect(text === undefined || typeof text === "string", "part.text is not a string")
+    if (functionCall) return this.#functionCall(functionCall, signature)
+    if (text !== undefined || thought || (signature && Object.keys(part).length === 1)) {
+      const current = this.#current
+      const field = thought ? "signature" : "thought_signature"
+      const type = thought ? "thinking" : "text"
+      if (current?.type === type && (!signature || !current[field] || current[field] === signature)) {
+        if (thought) (current as ThinkingContent).thinking += text ?? ""
+        else (current as TextContent).text += text ?? ""
+        if (signature) current[field] = signature
+      } else if (text || signature) {
+        this.#current = fromPart(part, "model") as TextContent | ThinkingContent
+        this.#content.push(this.#current)
+      }
+      return
     }
     const item = fromPart(part, "model")
-    if (item) {
-      this.#content.push(item)
-      this.#current = undefined
-    }
-  }
-
-  #text(text: string, signature: string | undefined) {
-    const current = this.#current
-    if (
-      current?.type === "text" &&
-      (!signature || !current.thought_signature || current.thought_signature === signature)
-    ) {
-      current.text += text
-      if (signature) current.thought_signature = signature
-    } else if (text !== "" || signature) {
-      const part: TextContent = { type: "text", text }
-      if (signature) part.thought_signature = signature
-      this.#content.push(part)
-      this.#current = part
-    }
-  }
-
-  #thinking(text: string, signature: string | undefined) {
-    const current = this.#current
-    if (
-      current?.type === "thinking" &&
-      (!signature || !current.signature || current.signature === signature)
-    ) {
-      current.thinking += text
-      if (signature) current.signature = signature
-    } else if (text !== "" || signature) {
-      const part: ThinkingContent = { type: "thinking", thinking: text }
-      if (signature) part.signature = signature
-      this.#content.push(part)
-      this.#current = part
-    }
+    if (item) this.#content.push(item)
+    this.#current = undefined
   }
 
   #functionCall(fc: FunctionCall, signature: string | undefined) {
-    if (!isObject(fc)) throw malformed("functionCall is not an object")
+    expect(isRecord(fc as unknown) && isList(fc.partialArgs), "functionCall")
     this.#current = undefined
     const open = this.#open
+    // The open call goes on (a repeated start, more partial arguments, or its closing part).
     if (open && (!fc.name || fc.name === open.call.function.name) && (!fc.id || fc.id === open.call.id)) {
-      // The open call goes on (a repeated start, more partial arguments, or its closing part).
-      this.#extend(open, fc)
-      if (signature) open.call.provider_metadata = { thought_signature: signature }
-      if (!fc.willContinue) this.#open = undefined
+      this.#extend(open, fc, signature)
       return
     }
     this.#open = undefined
-    if (!fc.name && !fc.id && fc.args === undefined && !fc.partialArgs) return // a stray closing part
-    let calls = this.#calls
-    if (!calls) {
-      calls = this.#calls = []
-      this.#completion.message.tool_calls = calls
-    }
+    if (!fc.name && !fc.id && !fc.args && !fc.partialArgs) return // a stray closing part
+    const calls = this.#calls ?? []
+    this.#calls = this.#completion.message.tool_calls = calls
     const call: ToolCall = {
       id: fc.id || responseCallId(this.#completion.id, calls.length),
       type: "function",
-      function: { name: fc.name ?? "", arguments: "" },
+      function: { name: fc.name ?? "", arguments: stringifyToolArguments(fc.args) },
     }
-    if (signature) call.provider_metadata = { thought_signature: signature }
     calls.push(call)
-    if (fc.willContinue || fc.partialArgs) {
-      const streaming: OpenCall = {
-        call,
-        args: new PartialArguments(isRecord(fc.args) ? fc.args : undefined),
-      }
-      this.#extend(streaming, fc)
-      if (fc.willContinue) this.#open = streaming
-    } else call.function.arguments = stringifyToolArguments(fc.args)
+    if (fc.willContinue || fc.partialArgs)
+      this.#extend({ call, args: new PartialArguments(fc.args) }, fc, signature)
+    else if (signature) call.provider_metadata = { thought_signature: signature }
   }
 
-  #extend(open: OpenCall, fc: FunctionCall) {
-    if (fc.partialArgs !== undefined && !Array.isArray(fc.partialArgs))
-      throw malformed("partialArgs is not a list")
+  #extend(open: OpenCall, fc: FunctionCall, signature: string | undefined) {
     for (const arg of fc.partialArgs ?? []) open.args.apply(arg)
     open.call.function.arguments = open.args.text
+    if (signature) open.call.provider_metadata = { thought_signature: signature }
+    this.#open = fc.willContinue ? open : undefined
   }
 
   #ground(candidate: Candidate) {
-    let target: TextContent | undefined
-    for (let i = this.#content.length - 1; i >= 0 && !target; i--) {
-      const part = this.#content[i]!
-      if (part.type === "text") target = part as TextContent
-    }
-    if (this.#annotated && this.#annotated !== target) delete this.#annotated.annotations
-    if (!target) return
-    const citations = groundingCitations(candidate.groundingMetadata!, target.text)
-    if (citations.length > 0) target.annotations = citations
+    const target = this.#content.findLast((part): part is TextContent => part.type === "text")
+    if (this.#annotated !== target) delete this.#annotated?.annotations
     this.#annotated = target
+    const citations = target && groundingCitations(candidate.groundingMetadata!, target.text)
+    if (citations?.length) target!.annotations = citations
   }
 }

@@ -1,12 +1,10 @@
 import type { FunctionResponse, FunctionResponsePart, Language, Outcome, Part } from "@google/genai"
 import {
   type Content,
-  isKnownContent,
+  type KnownContent,
   MediaSourceError,
   mimeTypeFromUrl,
   parseMediaSource,
-  type TextContent,
-  type ThinkingContent,
   toDataUrl,
 } from "@pl/blueprint"
 import { isRecord, unsupported, type Warn } from "./conversion.js"
@@ -30,8 +28,7 @@ export interface CodeExecutionResultContent {
  * the same `thought_signature` field kept on any other part (media, code) that came with one.
  */
 export function signatureOf(part: Content): string | undefined {
-  const signature =
-    part.type === "thinking" ? part.signature : (part as { thought_signature?: unknown }).thought_signature
+  const signature = part.type === "thinking" ? part.signature : part.thought_signature
   return typeof signature === "string" && signature !== "" ? signature : undefined
 }
 
@@ -40,41 +37,44 @@ export function signatureOf(part: Content): string | undefined {
  * Gemini cannot express it (reported through `warn`).
  */
 export function toPart(part: Content, path: string, warn: Warn): Part | undefined {
-  const converted = convertPart(part, path, warn)
   const signature = signatureOf(part)
-  if (converted && signature) converted.thoughtSignature = signature
-  return converted
-}
-
-function convertPart(part: Content, path: string, warn: Warn): Part | undefined {
-  if (part.type === CODE_EXECUTION_RESULT) {
-    const { outcome, output } = part as CodeExecutionResultContent
-    return { codeExecutionResult: { outcome: (outcome ?? "OUTCOME_OK") as Outcome, output: output ?? "" } }
-  }
-  if (!isKnownContent(part)) {
-    warn(`content.${part.type}`, path, `Gemini has no content part like ${part.type}; it was not sent`)
-    return undefined
-  }
-  switch (part.type) {
+  // By type name, not isKnownContent: its module holds the zod schemas a converter must not bundle. A
+  // known type has a known part's fields (parsing guarantees it); any other type falls to `default`.
+  const known = part as KnownContent | CodeExecutionResultContent
+  let converted: Part | undefined
+  switch (known.type) {
     case "text":
+    case "thinking": {
+      const text = known.type === "text" ? known.text : known.thinking
       // Gemini rejects empty text parts; one carrying a signature (a stream's last chunk) is kept.
-      return part.text === "" && !signatureOf(part) ? undefined : { text: part.text }
-    case "thinking":
-      return part.thinking === "" && !signatureOf(part) ? undefined : { text: part.thinking, thought: true }
+      if (text === "" && !signature) return undefined
+      converted = known.type === "text" ? { text } : { text, thought: true }
+      break
+    }
     case "image_url":
-      if (part.image_url.detail === "low" || part.image_url.detail === "high")
-        warn("content.image_url.detail", `${path}.image_url.detail`, "Gemini has no per-image detail setting")
-      return toMediaPart(part.image_url.url, undefined, path)
+      if (known.image_url.detail === "low" || known.image_url.detail === "high")
+        warn("content.image_url.detail", `${path}.image_url.detail`)
+      converted = toMediaPart(known.image_url.url, undefined, path)
+      break
     case "media":
-      return toMediaPart(part.media.url, part.media.type, path)
+      converted = toMediaPart(known.media.url, known.media.type, path)
+      break
     case "output_media":
-      return toMediaPart(part.url, part.mime_type, path)
+      converted = toMediaPart(known.url, known.mime_type, path)
+      break
     case "code":
-      if (part.language && part.language.toLowerCase() !== "python") {
-        warn("content.code", path, `Gemini runs Python code only; the ${part.language} code was not sent`)
-        return undefined
+      if (known.language && known.language.toLowerCase() !== "python")
+        return warn("content.code", path, "Python only")
+      converted = { executableCode: { language: "PYTHON" as Language, code: known.code } }
+      break
+    case CODE_EXECUTION_RESULT:
+      converted = {
+        codeExecutionResult: {
+          outcome: (known.outcome ?? "OUTCOME_OK") as Outcome,
+          output: known.output ?? "",
+        },
       }
-      return { executableCode: { language: "PYTHON" as Language, code: part.code } }
+      break
     case "media_variable":
       throw unsupported(
         "media_variable",
@@ -82,72 +82,52 @@ function convertPart(part: Content, path: string, warn: Warn): Part | undefined 
         "render the template first (@pl/templating fills media_variable)",
       )
     default:
-      warn(`content.${part.type}`, path, `Gemini cannot express a ${part.type} part; it was not sent`)
-      return undefined
+      return warn(`content.${part.type}`, path)
   }
+  if (signature) converted.thoughtSignature = signature
+  return converted
 }
 
 /** A URL, `gs://` URI or file URI → `fileData`; a data URL or base64 → `inlineData`. */
-export function toMediaPart(source: string, mimeType: string | undefined, path: string): Part {
+function toMediaPart(source: string, mimeType: string | undefined, path: string): Part {
   let media: ReturnType<typeof parseMediaSource>
   try {
     media = parseMediaSource(source, mimeType)
   } catch (error) {
-    if (error instanceof MediaSourceError) throw unsupported("content.media", path, error.message)
-    throw error
+    throw error instanceof MediaSourceError ? unsupported("content.media", path, error.message) : error
   }
-  if (media.kind === "url") {
-    return {
-      fileData: media.mimeType ? { fileUri: media.url, mimeType: media.mimeType } : { fileUri: media.url },
-    }
-  }
-  if (!media.mimeType)
-    throw unsupported("content.media", path, "inline data needs a mime type, and none was given")
+  if (media.kind === "url") return { fileData: { fileUri: media.url, mimeType: media.mimeType } }
+  if (!media.mimeType) throw unsupported("content.media", path, "inline data needs a mime type")
   return { inlineData: { mimeType: media.mimeType, data: media.data } }
 }
 
 /**
  * A Gemini part → a blueprint part, or `undefined` for parts the blueprint has no type for (function calls
- * and responses are the messages' business). Media sent by the model (generated images) become
+ * and responses are the messages' business). Media in model turns (generated images) become
  * `output_media`; in user turns an image the blueprint can name back exactly becomes `image_url`, other
- * files `media`.
+ * files `media`. A signature on a part other than text or thought is kept as its `thought_signature`.
  */
 export function fromPart(part: Part, role: "user" | "model"): Content | undefined {
-  const signature =
-    typeof part.thoughtSignature === "string" && part.thoughtSignature ? part.thoughtSignature : undefined
-  if (typeof part.text === "string" || part.thought === true) {
-    const text = part.text ?? ""
-    if (part.thought) {
-      const thinking: ThinkingContent = { type: "thinking", thinking: text }
-      if (signature) thinking.signature = signature
-      return thinking
+  const signature = part.thoughtSignature || undefined
+  const { inlineData, fileData, executableCode, codeExecutionResult } = part
+  let content: Content
+  if (part.thought) content = { type: "thinking", thinking: part.text ?? "" }
+  else if (typeof part.text === "string") content = { type: "text", text: part.text }
+  else if (inlineData) {
+    const mimeType = inlineData.mimeType || "application/octet-stream"
+    content = fromMedia(toDataUrl(inlineData.data ?? "", mimeType), mimeType, role)
+  } else if (fileData) content = fromMedia(fileData.fileUri ?? "", fileData.mimeType, role)
+  else if (executableCode)
+    content = {
+      type: "code",
+      code: executableCode.code ?? "",
+      language: (executableCode.language ?? "PYTHON").toLowerCase(),
     }
-    const content: TextContent = { type: "text", text }
-    if (signature) content.thought_signature = signature
-    return content
-  }
-  let content: Record<string, unknown> & Content
-  if (part.inlineData) {
-    const mimeType = part.inlineData.mimeType || "application/octet-stream"
-    content = fromMedia(toDataUrl(part.inlineData.data ?? "", mimeType), mimeType, role)
-  } else if (part.fileData) {
-    content = fromMedia(part.fileData.fileUri ?? "", part.fileData.mimeType, role)
-  } else if (part.executableCode) {
-    const { code, language } = part.executableCode
-    content = { type: "code", code: code ?? "", language: (language ?? "PYTHON").toLowerCase() }
-  } else if (part.codeExecutionResult) {
-    const { outcome, output } = part.codeExecutionResult
-    const result: CodeExecutionResultContent = { type: CODE_EXECUTION_RESULT }
-    if (outcome !== undefined) result.outcome = outcome
-    if (output !== undefined) result.output = output
-    content = { ...result }
-  } else if (signature && !part.functionCall && !part.functionResponse) {
-    // A part with nothing but a signature: kept, on an empty text, so that it is replayed.
-    content = { type: "text", text: "" }
-  } else {
-    return undefined
-  }
-  if (signature) content.thought_signature = signature
+  else if (codeExecutionResult) content = { type: CODE_EXECUTION_RESULT, ...codeExecutionResult }
+  // A part with nothing but a signature is kept, on an empty text, so that it is replayed.
+  else if (signature && !part.functionCall && !part.functionResponse) content = { type: "text", text: "" }
+  else return undefined
+  if (signature) content[content.type === "thinking" ? "signature" : "thought_signature"] = signature
   return content
 }
 
@@ -155,8 +135,7 @@ function fromMedia(url: string, mimeType: string | undefined, role: "user" | "mo
   const type = mimeType ?? mimeTypeFromUrl(url)
   if (role === "model") return { type: "output_media", url, mime_type: type ?? "application/octet-stream" }
   // `image_url` has no mime type: use it only when `toRequest` would find the same one again.
-  const recoverable = url.startsWith("data:") || mimeTypeFromUrl(url) === type
-  if (type === undefined || (type.startsWith("image/") && recoverable))
+  if (!type || (type.startsWith("image/") && (url.startsWith("data:") || mimeTypeFromUrl(url) === type)))
     return { type: "image_url", image_url: { url } }
   return { type: "media", media: { type, url } }
 }
@@ -164,7 +143,7 @@ function fromMedia(url: string, mimeType: string | undefined, role: "user" | "mo
 /**
  * A tool result's content → `functionResponse.response` and `parts`. Gemini wants the response as a JSON
  * object: text that is a JSON object is sent as that object, any other text as `{ output: text }` (the key
- * Gemini documents for a function's output). Inline media go in `parts`.
+ * Gemini documents for a function's output). Inline media go in `parts`; other parts are dropped.
  */
 export function toFunctionResponse(
   content: readonly Content[],
@@ -175,13 +154,11 @@ export function toFunctionResponse(
   const parts: FunctionResponsePart[] = []
   for (const [i, part] of content.entries()) {
     const partPath = `${path}.content[${i}]`
-    if (part.type === "text") text = (text ?? "") + (part as TextContent).text
-    else if (part.type === "image_url" || part.type === "media") {
-      const media = toPart(part, partPath, warn)
-      if (media?.inlineData) parts.push({ inlineData: media.inlineData })
-      else warn(`content.${part.type}`, partPath, "Gemini takes only inline media in a function response")
-    } else
-      warn(`content.${part.type}`, partPath, `Gemini cannot put a ${part.type} part in a function response`)
+    const media =
+      part.type === "image_url" || part.type === "media" ? toPart(part, partPath, warn) : undefined
+    if (part.type === "text") text = (text ?? "") + part.text
+    else if (media?.inlineData) parts.push({ inlineData: media.inlineData })
+    else warn(`content.${part.type}`, partPath, "not in a function response")
   }
   const response = text === undefined ? {} : (jsonObject(text) ?? { output: text })
   return parts.length > 0 ? { response, parts } : { response }
@@ -192,27 +169,20 @@ export function fromFunctionResponse(response: Pick<FunctionResponse, "response"
   const content: Content[] = []
   const value = response.response ?? {}
   const keys = Object.keys(value)
-  const output = value.output
-  if (keys.length === 1 && typeof output === "string" && jsonObject(output) === undefined) {
-    content.push({ type: "text", text: output })
-  } else if (keys.length > 0 || !response.parts?.length) {
+  if (keys.length === 1 && typeof value.output === "string" && !jsonObject(value.output))
+    content.push({ type: "text", text: value.output })
+  else if (keys.length > 0 || !response.parts?.length)
     content.push({ type: "text", text: JSON.stringify(value) })
-  }
   for (const part of response.parts ?? []) {
-    const media = part.inlineData
-      ? fromPart({ inlineData: part.inlineData }, "user")
-      : part.fileData
-        ? fromPart({ fileData: part.fileData }, "user")
-        : undefined
+    const media = fromPart(part as Part, "user")
     if (media) content.push(media)
   }
   return content
 }
 
 function jsonObject(text: string): Record<string, unknown> | undefined {
-  if (!text.trimStart().startsWith("{")) return undefined
   try {
-    const value: unknown = JSON.parse(text)
+    const value: unknown = text.trimStart()[0] === "{" ? JSON.parse(text) : undefined
     return isRecord(value) ? value : undefined
   } catch {
     return undefined

@@ -2,7 +2,8 @@ import { type Completion, type FinishReason, mapFinishReason } from "@pl/bluepri
 
 /**
  * Gemini's `finishReason` values (the SDK's `FinishReason` enum) in the blueprint's vocabulary. Anything
- * not listed maps to `other`; the raw value is kept as `raw_finish_reason` either way.
+ * not listed (`OTHER`, `LANGUAGE`, `NO_IMAGE`, `IMAGE_OTHER`, `FINISH_REASON_UNSPECIFIED`, and reasons added
+ * later) maps to `other`; the raw value is kept as `raw_finish_reason` either way.
  */
 export const FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
   STOP: "stop",
@@ -20,11 +21,6 @@ export const FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
   TOO_MANY_TOOL_CALLS: "error",
   // The per-request token limit was reached; the turn resumes with the returned continuation token.
   CONTINUATION: "pause",
-  LANGUAGE: "other",
-  OTHER: "other",
-  NO_IMAGE: "other",
-  IMAGE_OTHER: "other",
-  FINISH_REASON_UNSPECIFIED: "other",
 }
 
 /**

@@ -37,6 +37,17 @@ describe("PartialArguments", () => {
     })
   })
 
+  it("writes the holes of a list filled from a later index as null", () => {
+    const args = new PartialArguments()
+    args.apply({ jsonPath: "$.rows[2]", stringValue: "c", willContinue: true })
+    const open = args.text
+    args.apply({ jsonPath: "$.rows[2]", stringValue: "d" })
+    expect([JSON.parse(open), JSON.parse(args.text)]).toEqual([
+      { rows: [null, null, "c"] },
+      { rows: [null, null, "cd"] },
+    ])
+  })
+
   it("starts over when a continued path gets a new value", () => {
     const args = new PartialArguments()
     args.apply({ jsonPath: "$.a", stringValue: "one", willContinue: true })

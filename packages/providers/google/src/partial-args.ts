@@ -3,7 +3,9 @@ import { ProviderResponseError } from "@pl/blueprint"
 import { isRecord, PROVIDER } from "./conversion.js"
 
 type Key = string | number
-type Container = Record<string, unknown> | unknown[]
+type Container = Record<Key, unknown>
+
+const fail = (message: string) => new ProviderResponseError(PROVIDER, `partial arguments: ${message}`)
 
 /**
  * The arguments of a function call Vertex AI streams in pieces (`streamFunctionCallArguments`): each
@@ -21,118 +23,83 @@ type Container = Record<string, unknown> | unknown[]
  * args.text // '{"city":"San Francisco"}'
  */
 export class PartialArguments {
-  readonly #root: Record<string, unknown>
-  #text: string
+  readonly #root: Container
+  text: string
   // The string still streaming: its path, where it sits, and the JSON text around its end.
   #open: { path: string; parent: Container; key: Key; head: string; tail: string } | undefined
 
   constructor(args?: Record<string, unknown>) {
-    this.#root = args ? (JSON.parse(JSON.stringify(args)) as Record<string, unknown>) : {}
-    this.#text = JSON.stringify(this.#root)
-  }
-
-  get text(): string {
-    return this.#text
+    this.text = JSON.stringify(args ?? {})
+    this.#root = JSON.parse(this.text) as Container
   }
 
   apply(arg: PartialArg): void {
-    if (!isRecord(arg) || typeof arg.jsonPath !== "string")
-      throw new ProviderResponseError(PROVIDER, "a partial argument without a jsonPath")
+    if (!isRecord(arg as unknown) || typeof arg.jsonPath !== "string")
+      throw fail("an entry without a jsonPath")
     const path = parsePath(arg.jsonPath)
     // The same path may be spelled two ways (`$.a` and `$['a']`): compare the keys.
     const pathKey = JSON.stringify(path)
     const open = this.#open
-    if (open && open.path === pathKey && typeof arg.stringValue === "string") {
-      ;(open.parent as Record<Key, string>)[open.key] += arg.stringValue
-      open.head += JSON.stringify(arg.stringValue).slice(1, -1)
-      this.#text = open.head + open.tail
+    const value = arg.stringValue ?? arg.numberValue ?? arg.boolValue ?? (arg.nullValue ? null : undefined)
+    if (open?.path === pathKey && typeof value === "string") {
+      open.parent[open.key] += value
+      open.head += JSON.stringify(value).slice(1, -1)
+      this.text = open.head + open.tail
     } else {
-      const value = argValue(arg)
-      const [parent, key] = containerAt(this.#root, path)
-      ;(parent as Record<Key, unknown>)[key] = value
+      let parent = this.#root
+      for (const [i, key] of path.entries()) {
+        if (i === path.length - 1) break
+        parent[key] ??= typeof path[i + 1] === "number" ? [] : {}
+        if (typeof parent[key] !== "object") throw fail(`the value at ${key} is not an object or a list`)
+        parent = parent[key] as Container
+      }
+      const key = path.at(-1)!
+      parent[key] = value
+      this.#open = undefined
+      this.text = JSON.stringify(this.#root)
       if (typeof value === "string" && arg.willContinue) {
         const [head, tail] = splitJson(this.#root, path, 0)
         this.#open = { path: pathKey, parent, key, head, tail }
-        this.#text = head + tail
-      } else {
-        this.#open = undefined
-        this.#text = JSON.stringify(this.#root)
       }
     }
     if (!arg.willContinue) this.#open = undefined
   }
 }
 
-function argValue(arg: PartialArg): unknown {
-  if (arg.stringValue !== undefined) return arg.stringValue
-  if (arg.numberValue !== undefined) return arg.numberValue
-  if (arg.boolValue !== undefined) return arg.boolValue
-  if (arg.nullValue !== undefined) return null
-  return undefined
-}
-
 /** `$`, `.name`, `['name']` / `["name"]` and `[0]` segments (RFC 9535 normalized paths). */
 export function parsePath(path: string): Key[] {
-  if (!path.startsWith("$")) throw new ProviderResponseError(PROVIDER, `not a JSON path: ${path}`)
   const keys: Key[] = []
-  const segment = /\.([^.[\]]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\["((?:[^"\\]|\\.)*)"\]/y
+  const segment = /\.([^.[\]]+)|\[(\d+)\]|\[(['"])(.*?)\3\]/y
   segment.lastIndex = 1
-  while (segment.lastIndex < path.length) {
+  while (path[0] === "$" && segment.lastIndex < path.length) {
     const match = segment.exec(path)
-    if (!match) throw new ProviderResponseError(PROVIDER, `unsupported JSON path: ${path}`)
-    const [, name, index, single, double] = match
-    keys.push(
-      index !== undefined ? Number(index) : (name ?? (single ?? double ?? "").replace(/\\(.)/g, "$1")),
-    )
+    if (!match) break
+    keys.push(match[2] ? Number(match[2]) : (match[1] ?? match[4]!))
   }
+  if (keys.length === 0 || segment.lastIndex < path.length) throw fail(`unsupported JSON path ${path}`)
   return keys
-}
-
-// The container that holds `path`'s last key, creating objects and arrays on the way.
-function containerAt(root: Record<string, unknown>, path: readonly Key[]): [Container, Key] {
-  if (path.length === 0) throw new ProviderResponseError(PROVIDER, "a partial argument for the whole of `$`")
-  let node: Container = root
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!
-    const next = (node as Record<Key, unknown>)[key]
-    const wantArray = typeof path[i + 1] === "number"
-    if (next === undefined || next === null) {
-      const created: Container = wantArray ? [] : {}
-      ;(node as Record<Key, unknown>)[key] = created
-      node = created
-    } else if (wantArray ? Array.isArray(next) : isRecord(next)) node = next as Container
-    else
-      throw new ProviderResponseError(
-        PROVIDER,
-        `partial arguments disagree about the shape at ${String(key)}`,
-      )
-  }
-  return [node, path[path.length - 1]!]
 }
 
 // JSON text of `value` cut right before the closing quote of the string at `path`.
 function splitJson(value: unknown, path: readonly Key[], depth: number): [string, string] {
-  if (depth === path.length) {
-    const text = JSON.stringify(value)
-    return [text.slice(0, -1), '"']
-  }
-  const key = path[depth]
+  if (depth === path.length) return [JSON.stringify(value).slice(0, -1), '"']
   const isArray = Array.isArray(value)
-  const entries: [Key, unknown][] = isArray
-    ? Array.from(value, (item, i) => [i, item])
-    : Object.entries(value as Record<string, unknown>)
+  // Array.from, not Object.entries: a list set from a later index first has holes, which JSON writes as null.
+  const entries = isArray
+    ? Array.from(value, (item, i) => [String(i), item] as const)
+    : Object.entries(value as Container)
   let head = isArray ? "[" : "{"
-  let tail = ""
-  let past = false
-  for (const [i, [k, item]] of entries.entries()) {
-    const text = `${i > 0 ? "," : ""}${isArray ? "" : `${JSON.stringify(k)}:`}`
-    if (k === key) {
+  let rest = ""
+  let found = false
+  for (const [i, [key, item]] of entries.entries()) {
+    const text = `${i > 0 ? "," : ""}${isArray ? "" : `${JSON.stringify(key)}:`}`
+    if (key === String(path[depth])) {
       const [h, t] = splitJson(item, path, depth + 1)
       head += text + h
-      tail += t
-      past = true
-    } else if (past) tail += text + (JSON.stringify(item) ?? "null")
+      rest = t
+      found = true
+    } else if (found) rest += text + (JSON.stringify(item) ?? "null")
     else head += text + (JSON.stringify(item) ?? "null")
   }
-  return [head, tail + (isArray ? "]" : "}")]
+  return [head, rest + (isArray ? "]" : "}")]
 }

@@ -452,7 +452,7 @@ describe("toRequest", () => {
           logit_bias: { 42: 1 },
           parallel_tool_calls: false,
           thinkingConfig: { includeThoughts: true, thinkingBudget: 1024 },
-          candidate_count: 1,
+          candidateCount: 1,
         },
       ),
     )

@@ -1,11 +1,5 @@
-import type {
-  Content as GeminiContent,
-  GenerateContentConfig,
-  GenerateContentParameters,
-  Part,
-} from "@google/genai"
+import type { Content as GeminiContent, GenerateContentParameters, Part } from "@google/genai"
 import {
-  type Content,
   type Message,
   type PromptBlueprint,
   parseToolArguments,
@@ -53,52 +47,43 @@ export function toRequest(
   const warn = warner(options.onWarning)
   const template = blueprint.prompt_template
   const chat = template.type === "chat" ? template : undefined
+  const system: Part[] = []
   // A completion template is sent as one user message.
-  const { system, contents } = chat
-    ? toContents(chat.messages, warn)
-    : toContents(
-        [{ role: "user", content: template.type === "completion" ? template.content : [] }],
-        warn,
-        "prompt_template",
-      )
+  const contents =
+    template.type === "chat"
+      ? toContents(template.messages, system, warn)
+      : toContents([{ role: "user", content: template.content }], system, warn, "prompt_template")
   if (contents.length === 0)
-    throw unsupported(
-      "messages",
-      "prompt_template",
-      "Gemini needs at least one user or assistant message to answer",
-    )
+    throw unsupported("messages", "prompt_template", "no user or assistant message to answer")
 
-  const fields = toConfig([blueprint.metadata?.model?.parameters, options.parameters], warn)
-  const config: GenerateContentConfig = fields.config
+  const { config, toolChoice, toolConfig } = toConfig(
+    [blueprint.metadata?.model?.parameters, options.parameters],
+    warn,
+  )
   if (system.length > 0) config.systemInstruction = { parts: system }
   const tools = toTools(chat?.tools, chat?.functions, warn)
   if (tools) config.tools = tools
-  const toolConfig = toToolConfig(
-    chat?.tool_choice ?? fields.toolChoice,
-    chat?.function_call,
-    fields.toolConfig,
-    warn,
-  )
-  if (toolConfig) config.toolConfig = toolConfig
-
-  const request: GenerateContentParameters = { model, contents }
-  if (Object.keys(config).length > 0) request.config = config
+  const calling = toToolConfig(chat?.tool_choice ?? toolChoice, chat?.function_call, toolConfig, warn)
+  if (calling) config.toolConfig = calling
+  const request: GenerateContentParameters =
+    Object.keys(config).length > 0 ? { model, contents, config } : { model, contents }
   if (options.stream) Object.defineProperty(request, STREAM, { value: true })
   return request
 }
 
 /**
- * Messages → `systemInstruction` parts and `contents`. System and developer messages, wherever they are,
- * form the system instruction (Gemini has one, text only). Assistant turns are `model` contents with their
- * function calls after their parts; tool results are `functionResponse` parts, named after the call they
- * answer, and consecutive results share one `user` content, as Gemini expects for parallel calls.
+ * Messages → `contents`, collecting the system instruction's parts in `system`. System and developer
+ * messages, wherever they are, form the system instruction (Gemini has one, text only). Assistant turns
+ * are `model` contents with their function calls after their parts; tool results are `functionResponse`
+ * parts, named after the call they answer, and consecutive results share one `user` content, as Gemini
+ * expects for parallel calls. A message left with no part is not sent: Gemini rejects empty contents.
  */
 function toContents(
   messages: readonly Message[],
+  system: Part[],
   warn: Warn,
   fixedPath?: string,
-): { system: Part[]; contents: GeminiContent[] } {
-  const system: Part[] = []
+): GeminiContent[] {
   const contents: GeminiContent[] = []
   // Every call seen so far by id; a later call with the same id shadows an earlier one.
   const calls = new Map<string, string>()
@@ -106,102 +91,69 @@ function toContents(
   let results: GeminiContent | undefined
   for (const [i, message] of messages.entries()) {
     const path = fixedPath ?? `prompt_template.messages[${i}]`
-    if (
-      message.name != null &&
-      message.role !== "tool" &&
-      message.role !== "function" &&
-      message.role !== "placeholder"
-    )
-      warn("message.name", `${path}.name`, "Gemini messages have no participant name")
-    switch (message.role) {
-      case "system":
-      case "developer":
-        system.push(...systemParts(message.content, path, warn))
-        break
-      case "user":
-        pushContent(contents, "user", toParts(message.content, path, warn))
-        break
-      case "assistant": {
-        const parts = toParts(message.content ?? [], path, warn)
-        for (const [j, call] of (message.tool_calls ?? []).entries()) {
-          const callPath = `${path}.tool_calls[${j}]`
-          const part: Part = {
-            functionCall: { name: call.function.name, args: argumentsOf(call.function.arguments, callPath) },
-          }
-          if (call.id && !isGeneratedCallId(call.id)) part.functionCall!.id = call.id
-          const signature = call.provider_metadata?.thought_signature
-          if (signature) part.thoughtSignature = signature
-          calls.set(call.id, call.function.name)
-          parts.push(part)
-        }
-        if (message.function_call) {
-          const { name, arguments: args } = message.function_call
-          parts.push({ functionCall: { name, args: argumentsOf(args, `${path}.function_call`) } })
-        }
-        pushContent(contents, "model", parts)
-        break
+    const { role } = message
+    if (role === "placeholder") throw notRendered("placeholder", path)
+    if (message.name != null && role !== "tool" && role !== "function") warn("message.name", `${path}.name`)
+    if (role === "tool" || role === "function") {
+      const id = role === "tool" ? message.tool_call_id : undefined
+      const name = calls.get(id!) ?? message.name
+      if (!name)
+        throw unsupported(
+          "tool_result_without_call",
+          path,
+          `no tool call has the id ${id}, and Gemini needs the function's name`,
+        )
+      const part: Part = { functionResponse: { name, ...toFunctionResponse(message.content, path, warn) } }
+      if (id && !isGeneratedCallId(id)) part.functionResponse!.id = id
+      if (results && results === contents.at(-1)) results.parts!.push(part)
+      else {
+        results = { role: "user", parts: [part] }
+        contents.push(results)
       }
-      case "tool":
-      case "function": {
-        const id = message.role === "tool" ? message.tool_call_id : undefined
-        const name = (id === undefined ? undefined : calls.get(id)) ?? message.name
-        if (!name)
-          throw unsupported(
-            "tool_result_without_call",
-            path,
-            `no assistant tool call has the id ${JSON.stringify(id)}, and Gemini needs the function's name`,
-          )
-        const part: Part = { functionResponse: { name, ...toFunctionResponse(message.content, path, warn) } }
-        if (id && !isGeneratedCallId(id)) part.functionResponse!.id = id
-        if (results && results === contents.at(-1)) results.parts!.push(part)
-        else {
-          results = { role: "user", parts: [part] }
-          contents.push(results)
-        }
-        break
-      }
-      case "placeholder":
-        throw notRendered("placeholder", path)
-      default:
-        warn(`message.${(message as { role: string }).role}`, path, "unknown message role; it was not sent")
-    }
-  }
-  return { system, contents }
-}
-
-function toParts(content: readonly Content[], path: string, warn: Warn): Part[] {
-  const parts: Part[] = []
-  for (const [j, item] of content.entries()) {
-    const part = toPart(item, `${path}.content[${j}]`, warn)
-    if (part) parts.push(part)
-  }
-  return parts
-}
-
-function systemParts(content: readonly Content[], path: string, warn: Warn): Part[] {
-  const parts: Part[] = []
-  for (const [j, item] of content.entries()) {
-    if (item.type !== "text") {
-      warn(`content.${item.type}`, `${path}.content[${j}]`, "Gemini's system instruction takes text only")
       continue
     }
-    const text = (item as { text: string }).text
-    if (text !== "") parts.push({ text })
+    const parts: Part[] = []
+    for (const [j, item] of (message.content ?? []).entries()) {
+      const itemPath = `${path}.content[${j}]`
+      const part = toPart(item, itemPath, warn)
+      if (!part) continue
+      if (role !== "system" && role !== "developer") parts.push(part)
+      else if (part.text !== undefined && !part.thought) {
+        if (part.text) system.push({ text: part.text })
+      } else warn(`content.${item.type}`, itemPath, "system instructions take text only")
+    }
+    if (role === "assistant") {
+      const calling = [...(message.tool_calls ?? [])]
+      if (message.function_call) calling.push({ id: "", type: "function", function: message.function_call })
+      for (const [j, call] of calling.entries()) {
+        const argumentsPath = call.id
+          ? `${path}.tool_calls[${j}].function.arguments`
+          : `${path}.function_call.arguments`
+        const part: Part = {
+          functionCall: {
+            name: call.function.name,
+            args: argumentsOf(call.function.arguments, argumentsPath),
+          },
+        }
+        if (call.id && !isGeneratedCallId(call.id)) part.functionCall!.id = call.id
+        if (call.provider_metadata?.thought_signature)
+          part.thoughtSignature = call.provider_metadata.thought_signature
+        calls.set(call.id, call.function.name)
+        parts.push(part)
+      }
+    }
+    if (parts.length > 0 && role !== "system" && role !== "developer")
+      contents.push({ role: role === "assistant" ? "model" : "user", parts })
   }
-  return parts
-}
-
-// A message whose parts were all dropped (or that had none) is left out: Gemini rejects empty contents.
-function pushContent(contents: GeminiContent[], role: "user" | "model", parts: Part[]) {
-  if (parts.length > 0) contents.push({ role, parts })
+  return contents
 }
 
 function argumentsOf(text: string, path: string): Record<string, unknown> {
   try {
     return parseToolArguments(text)
   } catch (error) {
-    if (error instanceof ToolArgumentsError)
-      throw unsupported("tool_call.arguments", `${path}.function.arguments`, error.message)
-    throw error
+    throw error instanceof ToolArgumentsError
+      ? unsupported("tool_call.arguments", path, error.message)
+      : error
   }
 }
