@@ -52,7 +52,8 @@ export interface ProviderAdapter<Request, Response, Chunk, Context extends SendC
   fromRequest(request: Request): PromptBlueprint
   fromResponse(response: Response): Completion
   accumulator(): Accumulator<Chunk>
-  send?(request: Request, context?: Context): Promise<Response | AsyncIterable<Chunk>>
+  /** Sends through the provider's official SDK, loaded only now: the response, or the chunk stream. */
+  send(request: Request, context?: Context): Promise<Response | AsyncIterable<Chunk>>
 }
 
 /** The request type of an adapter. */

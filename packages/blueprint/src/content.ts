@@ -1,4 +1,5 @@
 import * as z from "zod/mini"
+import { ANNOTATION_TYPES, CONTENT_TYPES } from "./known-types.js"
 import { openUnion } from "./open-union.js"
 
 /**
@@ -58,13 +59,6 @@ const knownAnnotationSchema = z.discriminatedUnion("type", [
   mapCitationSchema,
   containerFileCitationSchema,
 ])
-
-export const ANNOTATION_TYPES = [
-  "url_citation",
-  "file_citation",
-  "map_citation",
-  "container_file_citation",
-] as const
 
 /** An annotation on a text part; an unknown future annotation type is kept as it is. */
 export const annotationSchema = openUnion(knownAnnotationSchema, ANNOTATION_TYPES)
@@ -251,28 +245,6 @@ export const applyPatchCallOutputContentSchema = z.looseObject({
 
 // ---- the union -----------------------------------------------------------------------------------
 
-/** Every content part type this version knows, in one list (`isKnownContent` checks against it). */
-export const CONTENT_TYPES = [
-  "text",
-  "thinking",
-  "redacted_thinking",
-  "image_url",
-  "media",
-  "media_variable",
-  "output_media",
-  "code",
-  "server_tool_use",
-  "web_search_tool_result",
-  "mcp_list_tools",
-  "mcp_call",
-  "mcp_approval_request",
-  "mcp_approval_response",
-  "shell_call",
-  "shell_call_output",
-  "apply_patch_call",
-  "apply_patch_call_output",
-] as const
-
 export const knownContentSchema = z.discriminatedUnion("type", [
   textContentSchema,
   thinkingContentSchema,
@@ -330,15 +302,3 @@ export type ContentType = KnownContent["type"]
 /** A content part of a type this version does not know, kept as received. */
 export type UnknownContent = { type: string; [key: string]: unknown }
 export type Content = KnownContent | UnknownContent
-
-const contentTypes: ReadonlySet<string> = new Set(CONTENT_TYPES)
-
-/**
- * Narrows a part to the types this version knows; adapters use it to warn about (and drop) the rest.
- *
- * @example
- * for (const part of message.content ?? []) if (isKnownContent(part) && part.type === "text") use(part.text)
- */
-export function isKnownContent(part: Content): part is KnownContent {
-  return contentTypes.has(part.type)
-}

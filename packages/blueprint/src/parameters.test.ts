@@ -56,3 +56,14 @@ describe("keepNativeParameters", () => {
     ])
   })
 })
+
+describe("splitParameters with overrides", () => {
+  it("lets an override win under any provider's name, portable and native alike", () => {
+    expect(
+      splitParameters(
+        { maxOutputTokens: 100, temperature: 1, logit_bias: { 1: 2 } },
+        { max_completion_tokens: 5, logit_bias: {} },
+      ),
+    ).toEqual({ portable: { max_tokens: 5, temperature: 1 }, native: { logit_bias: {} } })
+  })
+})

@@ -46,16 +46,26 @@ const aliasOf: ReadonlyMap<string, PortableParameterName> = new Map(
 
 /**
  * Splits model parameters into the portable ones (by any provider's name, normalised) and the rest
- * (provider-native, passed through as written). `null` values are treated as absent.
+ * (provider-native, passed through as written). `null` values are treated as absent. `overrides` (e.g.
+ * `toRequest`'s `options.parameters`) win over `parameters` whatever name either uses.
  *
  * @example
  * splitParameters({ stop_sequences: ["\n"], maxOutputTokens: 100, logit_bias: {} })
  * // { portable: { stop: ["\n"], max_tokens: 100 }, native: { logit_bias: {} } }
+ * splitParameters({ maxOutputTokens: 100 }, { max_completion_tokens: 5 }).portable // { max_tokens: 5 }
  */
-export function splitParameters(parameters: Readonly<Record<string, unknown>> | null | undefined): {
+export function splitParameters(
+  parameters: Readonly<Record<string, unknown>> | null | undefined,
+  overrides?: Readonly<Record<string, unknown>> | null,
+): {
   portable: PortableParameters
   native: Record<string, unknown>
 } {
+  if (overrides) {
+    const base = splitParameters(parameters)
+    const over = splitParameters(overrides)
+    return { portable: { ...base.portable, ...over.portable }, native: { ...base.native, ...over.native } }
+  }
   const portable: Record<string, unknown> = {}
   const native: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(parameters ?? {})) {

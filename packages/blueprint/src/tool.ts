@@ -1,4 +1,5 @@
 import * as z from "zod/mini"
+import { BUILT_IN_TOOL_TYPES, TOOL_TYPES } from "./known-types.js"
 import { openUnion } from "./open-union.js"
 
 /** A JSON Schema object, kept exactly as written: adapters never rename keys inside it. */
@@ -18,21 +19,6 @@ export const functionToolSchema = z.looseObject({
   function: functionDefinitionSchema,
 })
 
-/** Tools the provider runs itself. `config` holds the tool's own settings (e.g. MCP `server_url`). */
-export const BUILT_IN_TOOL_TYPES = [
-  "web_search",
-  "file_search",
-  "code_interpreter",
-  "image_generation",
-  "mcp",
-  "computer_use",
-  "shell",
-  "apply_patch",
-  "url_context",
-  "google_search",
-  "google_maps",
-] as const
-
 export const builtInToolSchema = z.looseObject({
   type: z.enum(BUILT_IN_TOOL_TYPES),
   name: z.nullish(z.string()),
@@ -44,8 +30,6 @@ export const toolVariableSchema = z.looseObject({
   type: z.literal("tool_variable"),
   name: z.string().check(z.minLength(1)),
 })
-
-export const TOOL_TYPES = ["function", ...BUILT_IN_TOOL_TYPES, "tool_variable"] as const
 
 const knownToolSchema = z.discriminatedUnion("type", [
   functionToolSchema,
@@ -115,10 +99,3 @@ export type FunctionCall = z.infer<typeof functionCallSchema>
 export type ToolCall = z.infer<typeof toolCallSchema>
 export type ToolChoice = z.infer<typeof toolChoiceSchema>
 export type FunctionCallChoice = z.infer<typeof functionCallChoiceSchema>
-
-const toolTypes: ReadonlySet<string> = new Set(TOOL_TYPES)
-
-/** Narrows a tool to the types this version knows. */
-export function isKnownTool(tool: Tool): tool is KnownTool {
-  return toolTypes.has(tool.type)
-}
