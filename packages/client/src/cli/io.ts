@@ -17,23 +17,24 @@ export function parsePairs(
   flag: string,
   json: boolean,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
+  // Collected as entries: `--var __proto__=...` is a variable like any other, never a prototype.
+  const out: [string, unknown][] = []
   for (const pair of pairs ?? []) {
     const at = pair.indexOf("=")
     if (at <= 0) throw new UsageError(`${flag} expects name=value, got "${pair}"`)
     const key = pair.slice(0, at)
     const raw = pair.slice(at + 1)
     if (!json) {
-      out[key] = raw
+      out.push([key, raw])
       continue
     }
     try {
-      out[key] = JSON.parse(raw)
+      out.push([key, JSON.parse(raw)])
     } catch {
       throw new UsageError(`${flag} ${key}: the value is not valid JSON`)
     }
   }
-  return out
+  return Object.fromEntries(out)
 }
 
 /** The integer value of a flag, or undefined. */

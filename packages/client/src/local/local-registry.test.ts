@@ -176,3 +176,15 @@ describe("LocalRegistry request log", () => {
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
   })
 })
+
+describe("LocalRegistry and hostile names", () => {
+  it("keeps a release label named __proto__ as a label, without touching any prototype", async () => {
+    await registry.publishTemplate({
+      prompt_name: "p",
+      prompt_template: chat("x"),
+      release_labels: ["__proto__"],
+    })
+    expect(await registry.getTemplate("p", { label: "__proto__" })).toMatchObject({ version: 1 })
+    expect(({} as Record<string, unknown>).version).toBeUndefined()
+  })
+})

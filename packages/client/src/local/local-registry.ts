@@ -124,8 +124,12 @@ export class LocalRegistry implements Registry {
     if (labels.length > 0) {
       await this.#updateLabels(input.prompt_name, (current) => {
         // Concurrent publishes with one label: the label ends on the newest of them.
-        for (const label of labels) current[label] = Math.max(version, current[label] ?? 0)
-        return current
+        // Entries, not assignments: a label named `__proto__` stays a label.
+        const moved = labels.map((label) => [
+          label,
+          Math.max(version, Object.hasOwn(current, label) ? current[label]! : 0),
+        ])
+        return { ...current, ...Object.fromEntries(moved) }
       })
     }
     const id = promptId(input.prompt_name)
