@@ -146,7 +146,6 @@ export async function* executeStream(
 
 async function send(prepared: PreparedRun, deps: ExecuteDeps): Promise<unknown> {
   const { adapter, endpoint } = prepared
-  if (!adapter.send) throw new TypeError(`The ${adapter.name} adapter cannot send requests (it has no send)`)
   return adapter.send(prepared.request, {
     ...(endpoint.baseURL ? { baseURL: endpoint.baseURL } : {}),
     ...(endpoint.apiKey ? { apiKey: endpoint.apiKey } : {}),
