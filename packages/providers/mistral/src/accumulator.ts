@@ -1,11 +1,10 @@
-import { type Accumulator, type Completion, ProviderResponseError, ToolCallJoiner } from "@pl/blueprint"
 import type { CompletionChunk, CompletionEvent } from "@mistralai/mistralai/models/components"
+import { type Accumulator, type Completion, ToolCallJoiner } from "@pl/blueprint"
 import { ContentBuilder } from "./content-builder.js"
-import { field, isRecord, type JsonRecord, stringOf, toolCallIdOf } from "./fields.js"
+import { expectList, expectObject } from "./conversion.js"
+import { field, isRecord, type JsonRecord, toolCallIdOf } from "./fields.js"
 import { mistralFinishReason } from "./finish-reason.js"
 import { readUsage } from "./usage.js"
-
-const PROVIDER = "mistral"
 
 /**
  * What the accumulator takes: the SDK's stream events (`{ data: chunk }`, camelCase), the SDK's chunk itself,
@@ -35,27 +34,14 @@ export class MistralAccumulator implements Accumulator<MistralStreamChunk> {
 
   push(chunk: MistralStreamChunk): Completion {
     const raw: unknown = chunk
-    const data = isRecord(raw) && isRecord(raw.data) ? raw.data : raw
-    if (!isRecord(data)) throw new ProviderResponseError(PROVIDER, "a stream chunk must be a JSON object")
+    const data = expectObject(isRecord(raw) && isRecord(raw.data) ? raw.data : raw, "chunk")
     const completion = this.#completion
-    if (completion.id === undefined) {
-      const id = stringOf(data.id)
-      if (id) completion.id = id
-    }
-    if (completion.model === undefined) {
-      const model = stringOf(data.model)
-      if (model) completion.model = model
-    }
-    if (data.usage != null) {
-      const usage = readUsage(data.usage)
-      if (!usage) throw new ProviderResponseError(PROVIDER, "a stream chunk's usage must be an object")
-      completion.usage = usage
-    }
-    const choices = data.choices
-    if (choices == null) return completion
-    if (!Array.isArray(choices)) throw new ProviderResponseError(PROVIDER, "a stream chunk's choices must be a list")
-    for (const choice of choices) {
-      if (!isRecord(choice)) throw new ProviderResponseError(PROVIDER, "a stream choice must be an object")
+    if (!completion.id && typeof data.id === "string" && data.id) completion.id = data.id
+    if (!completion.model && typeof data.model === "string" && data.model) completion.model = data.model
+    if (data.usage != null) completion.usage = readUsage(expectObject(data.usage, "usage"))
+    if (data.choices == null) return completion
+    for (const item of expectList(data.choices, "choices")) {
+      const choice = expectObject(item, "choice")
       if ((choice.index ?? 0) !== 0) continue
       this.#delta(choice.delta)
       const finish = field(choice, "finishReason", "finish_reason")
@@ -70,20 +56,13 @@ export class MistralAccumulator implements Accumulator<MistralStreamChunk> {
 
   #delta(delta: unknown): void {
     if (delta == null) return
-    if (!isRecord(delta)) throw new ProviderResponseError(PROVIDER, "a stream choice's delta must be an object")
-    const content = delta.content
-    if (content != null) {
-      if (typeof content !== "string" && !Array.isArray(content))
-        throw new ProviderResponseError(PROVIDER, "a delta's content must be a string or a list of chunks")
-      this.#content.add(content)
-    }
-    const calls = field(delta, "toolCalls", "tool_calls")
-    if (calls == null) return
-    if (!Array.isArray(calls)) throw new ProviderResponseError(PROVIDER, "a delta's tool calls must be a list")
-    for (const call of calls) {
-      if (!isRecord(call)) throw new ProviderResponseError(PROVIDER, "a tool-call delta must be an object")
-      this.#toolCall(call)
-    }
+    const fields = expectObject(delta, "delta")
+    const content = fields.content
+    if (typeof content === "string") this.#content.text(content)
+    else if (content != null) this.#content.add(expectList(content, "content"))
+    const calls = field(fields, "toolCalls", "tool_calls")
+    if (calls != null)
+      for (const call of expectList(calls, "tool calls")) this.#toolCall(expectObject(call, "tool call"))
   }
 
   #toolCall(call: JsonRecord): void {
@@ -94,7 +73,7 @@ export class MistralAccumulator implements Accumulator<MistralStreamChunk> {
       slot = { key: this.#calls.calls.length, id }
       this.#slots.set(index, slot)
     } else if (id) slot.id = id
-    const fn = isRecord(call.function) ? call.function : {}
+    const fn = expectObject(call.function, "tool call function")
     const args = fn.arguments
     this.#calls.start(slot.key, {
       id,

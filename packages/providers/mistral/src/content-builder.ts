@@ -1,6 +1,5 @@
 import type { Content, TextContent, ThinkingContent } from "@pl/blueprint"
-import { isRecord } from "./fields.js"
-import { readChunk, thinkingText } from "./read-content.js"
+import { readChunk } from "./read-content.js"
 
 /**
  * Builds an assistant message's content from Mistral content, whole (a response) or in deltas (a stream),
@@ -18,45 +17,37 @@ export class ContentBuilder {
   /** Adds message content: a string (text) or a list of chunks. */
   add(content: unknown): void {
     if (typeof content === "string") this.text(content)
-    else if (Array.isArray(content)) for (const chunk of content) this.chunk(chunk)
-  }
-
-  /** Adds one content chunk. */
-  chunk(chunk: unknown): void {
-    if (!isRecord(chunk)) return
-    if (chunk.type === "text") this.text(typeof chunk.text === "string" ? chunk.text : "")
-    else if (chunk.type === "thinking") {
-      const signature = chunk.signature
-      this.thinking(thinkingText(chunk), typeof signature === "string" ? signature : undefined)
-    } else {
-      const part = readChunk(chunk)
-      if (part) {
-        this.parts.push(part)
-        this.#open = undefined
-      }
-    }
+    else if (Array.isArray(content)) for (const chunk of content) this.part(readChunk(chunk))
   }
 
   text(delta: string): void {
     if (delta === "") return
     const open = this.#open
     if (open?.type === "text") open.text += delta
-    else {
-      const part: TextContent = { type: "text", text: delta }
+    else this.#push({ type: "text", text: delta })
+  }
+
+  part(part: Content | undefined): void {
+    if (part?.type === "text") this.text(part.text as string)
+    else if (part?.type === "thinking") this.#thinking(part as ThinkingContent)
+    else if (part) {
       this.parts.push(part)
-      this.#open = part
+      this.#open = undefined
     }
   }
 
-  thinking(delta: string, signature?: string): void {
-    if (delta === "" && !signature) return
-    let open = this.#open
+  #thinking(part: ThinkingContent): void {
+    const open = this.#open
     if (open?.type !== "thinking" || open.signature) {
-      open = { type: "thinking", thinking: "" }
-      this.parts.push(open)
-      this.#open = open
+      if (part.thinking !== "" || part.signature) this.#push(part)
+      return
     }
-    open.thinking += delta
-    if (signature) open.signature = signature
+    open.thinking += part.thinking
+    if (part.signature) open.signature = part.signature
+  }
+
+  #push(part: TextContent | ThinkingContent): void {
+    this.parts.push(part)
+    this.#open = part
   }
 }

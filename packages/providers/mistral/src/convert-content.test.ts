@@ -60,15 +60,17 @@ describe("content → Mistral chunks", () => {
   })
 
   it("throws for video and for URLs Mistral cannot fetch", () => {
-    expect(() => convert([{ type: "media", media: { type: "video/mp4", url: "https://x.test/v.mp4" } }])).toThrow(
+    expect(() =>
+      convert([{ type: "media", media: { type: "video/mp4", url: "https://x.test/v.mp4" } }]),
+    ).toThrow(
       expect.objectContaining({ name: "UnsupportedFeatureError", feature: "content.media", path: "p[0]" }),
     )
-    expect(() => convert([{ type: "media", media: { type: "application/pdf", url: "gs://bucket/a.pdf" } }])).toThrow(
-      /gs:\/\/bucket/,
-    )
-    expect(() => convert([{ type: "media", media: { type: "audio/wav", url: "s3://bucket/a.wav" } }])).toThrow(
-      expect.objectContaining({ feature: "content.media" }),
-    )
+    expect(() =>
+      convert([{ type: "media", media: { type: "application/pdf", url: "gs://bucket/a.pdf" } }]),
+    ).toThrow(/gs:\/\/bucket/)
+    expect(() =>
+      convert([{ type: "media", media: { type: "audio/wav", url: "s3://bucket/a.wav" } }]),
+    ).toThrow(expect.objectContaining({ feature: "content.media" }))
   })
 
   it("throws for a media variable, which must be rendered first", () => {

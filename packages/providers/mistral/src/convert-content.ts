@@ -1,15 +1,16 @@
+import type { ContentChunk, SystemMessageContentChunks } from "@mistralai/mistralai/models/components"
 import {
   type Content,
   type ImageUrlContent,
+  type KnownContent,
   type MediaContent,
   mediaKind,
-  parseMediaSource,
+  mimeTypeFromBase64,
   type TextContent,
   toDataUrl,
 } from "@pl/blueprint"
-import type { ContentChunk, SystemMessageContentChunks } from "@mistralai/mistralai/models/components"
-import { unsupported, type Warn } from "./conversion.js"
-import { isKnownContent } from "./known-types.js"
+import { RENDER_FIRST, unsupported, type Warn } from "./conversion.js"
+import { definedOnly } from "./fields.js"
 
 /**
  * Blueprint parts → Mistral content. One text part is sent as a plain string (Mistral's most common form);
@@ -18,7 +19,11 @@ import { isKnownContent } from "./known-types.js"
  * (`media_variable`) or cannot be dropped without changing the question (video, media Mistral cannot fetch)
  * throws `UnsupportedFeatureError`.
  */
-export function toMistralContent(parts: readonly Content[], path: string, warn: Warn): string | ContentChunk[] {
+export function toMistralContent(
+  parts: readonly Content[],
+  path: string,
+  warn: Warn,
+): string | ContentChunk[] {
   const chunks: ContentChunk[] = []
   for (const [i, part] of parts.entries()) {
     const chunk = toChunk(part, `${path}[${i}]`, warn)
@@ -36,12 +41,10 @@ export function toSystemContent(
   const chunks: SystemMessageContentChunks[] = []
   for (const [i, part] of parts.entries()) {
     const partPath = `${path}[${i}]`
-    if (part.type !== "text" && part.type !== "thinking" && part.type !== "media_variable") {
-      warn(`content.${part.type}`, partPath, "Mistral system messages take only text and thinking; the part was dropped")
-      continue
-    }
-    const chunk = toChunk(part, partPath, warn)
-    if (chunk?.type === "text" || chunk?.type === "thinking") chunks.push(chunk)
+    if (part.type === "text" || part.type === "thinking" || part.type === "media_variable") {
+      const chunk = toChunk(part, partPath, warn)
+      if (chunk) chunks.push(chunk as SystemMessageContentChunks)
+    } else warn(`content.${part.type}`, partPath, "dropped: system messages hold text and thinking only")
   }
   return collapse(chunks)
 }
@@ -52,53 +55,40 @@ function collapse<Chunk extends { type?: string }>(chunks: Chunk[]): string | Ch
 }
 
 function toChunk(part: Content, path: string, warn: Warn): ContentChunk | undefined {
-  if (!isKnownContent(part)) {
-    warn(`content.${part.type}`, path, `unknown content type ${part.type}; the part was dropped`)
-    return undefined
-  }
-  switch (part.type) {
+  // A switch on the type, not isKnownContent: its module holds the zod schemas a converter must not bundle.
+  // Parsing guarantees a part of a known type has that type's fields; unknown types reach `default`.
+  const known = part as KnownContent
+  switch (known.type) {
     case "text":
-      return textChunk(part, path, warn)
+      return textChunk(known, path, warn)
     case "thinking":
-      return {
-        type: "thinking",
-        thinking: [{ type: "text", text: part.thinking }],
-        ...(part.signature != null ? { signature: part.signature } : {}),
-      }
+      return definedOnly({
+        type: "thinking" as const,
+        thinking: [{ type: "text" as const, text: known.thinking }],
+        signature: known.signature,
+      })
     case "image_url":
-      return imageChunk(part, path)
+      return imageChunk(known, path)
     case "media":
-      return mediaChunk(part, path)
+      return mediaChunk(known, path)
     case "media_variable":
       throw unsupported(
         "content.media_variable",
         path,
-        `render the template first (@pl/templating) to fill the media variable ${part.name}`,
+        `${RENDER_FIRST} to fill the media variable ${known.name}`,
       )
-    case "redacted_thinking":
-      warn(
-        "content.redacted_thinking",
-        path,
-        "Mistral has no encrypted reasoning to replay another provider's redacted thinking; the part was dropped",
-      )
-      return undefined
     default:
-      // output_media, code, and the parts of tools other providers run themselves (web search results, MCP,
-      // shell, apply_patch): Mistral's chat messages have no form for them.
-      warn(`content.${part.type}`, path, `Mistral chat messages cannot hold a ${part.type} part; it was dropped`)
+      // redacted_thinking (another provider's encrypted reasoning), output_media, code, the parts of tools
+      // other providers run (web search results, MCP, shell, apply_patch), and unknown types.
+      warn(`content.${part.type}`, path, `dropped: Mistral messages have no ${part.type} part`)
       return undefined
   }
 }
 
 function textChunk(part: TextContent, path: string, warn: Warn): ContentChunk {
-  if (part.thought_signature != null)
-    warn(
-      "content.text.thought_signature",
-      path,
-      "a Gemini thought signature means nothing to Mistral; it was not sent",
-    )
+  if (part.thought_signature != null) warn("content.text.thought_signature", path, "not sent: Gemini only")
   if (part.annotations?.length)
-    warn("content.text.annotations", path, "Mistral messages carry no citations; the annotations were not sent")
+    warn("content.text.annotations", path, "not sent: messages carry no citations")
   return { type: "text", text: part.text }
 }
 
@@ -114,11 +104,11 @@ function mediaChunk(part: MediaContent, path: string): ContentChunk {
     case "image":
       return { type: "image_url", imageUrl: fetchableUrl(url, type, path) }
     case "document":
-      return {
-        type: "document_url",
+      return definedOnly({
+        type: "document_url" as const,
         documentUrl: fetchableUrl(url, type, path),
-        ...(title != null ? { documentName: title } : {}),
-      }
+        documentName: title,
+      })
     case "audio":
       return { type: "input_audio", inputAudio: audioData(url, path) }
     case "video":
@@ -126,23 +116,37 @@ function mediaChunk(part: MediaContent, path: string): ContentChunk {
   }
 }
 
-const HTTP_OR_DATA = /^\s*(?:https?:\/\/|data:)/i
+// TODO(shared): @pl/blueprint's parseMediaSource tells these forms apart, but bundles its mime-type guessing
+// (the extension table, ~300 B of the 6 KB converter budget) with it. Sending to Mistral needs no guessing
+// from a URL: a source either is a URL Mistral fetches, or is base64 whose type the part declares.
+const HTTP = /^\s*https?:\/\//i
+const DATA_URL = /^\s*data:/i
+const OTHER_URL = /^[a-z][a-z0-9+.-]*:/i
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/
 
 /**
  * An http(s) URL or a data URL, as `image_url` and `document_url` take; bare base64 becomes a data URL of the
  * declared type, else of the type its bytes show (an image_url part declares none), else `image/jpeg`.
  */
 function fetchableUrl(value: string, declared: string | undefined, path: string): string {
-  if (HTTP_OR_DATA.test(value)) return value
-  const source = parseMediaSource(value, declared)
-  if (source.kind === "base64") return toDataUrl(source.data, source.mimeType ?? "image/jpeg")
-  throw unsupported("content.media", path, `Mistral fetches only http(s) and data: URLs, not ${source.url}`)
+  if (HTTP.test(value) || DATA_URL.test(value)) return value
+  const data = base64Of(value, path)
+  return toDataUrl(data, declared ?? mimeTypeFromBase64(data) ?? "image/jpeg")
 }
 
-/** `input_audio` takes the audio as base64 (Mistral's audio docs) or an http(s) URL. */
+/** `input_audio` takes the audio as base64 (Mistral's audio docs) or an http(s) URL; a data URL is unwrapped. */
 function audioData(value: string, path: string): string {
-  const source = parseMediaSource(value)
-  if (source.kind === "base64") return source.data
-  if (/^https?:\/\//i.test(source.url)) return source.url
-  throw unsupported("content.media", path, `Mistral fetches only http(s) URLs, not ${source.url}`)
+  if (HTTP.test(value)) return value.trim()
+  if (DATA_URL.test(value)) return value.slice(value.indexOf(",") + 1).trim()
+  return base64Of(value, path)
+}
+
+/** Bare base64, whitespace removed; a URL of another scheme (gs://, s3://, file:) cannot be fetched by Mistral. */
+function base64Of(value: string, path: string): string {
+  const text = value.trim()
+  if (OTHER_URL.test(text))
+    throw unsupported("content.media", path, `Mistral fetches http(s) and data: URLs only, not ${text}`)
+  const data = text.replace(/\s+/g, "")
+  if (!BASE64.test(data)) throw unsupported("content.media", path, "not a URL, data URL or base64")
+  return data
 }

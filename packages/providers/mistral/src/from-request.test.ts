@@ -101,9 +101,8 @@ const REQUESTS: Record<string, ChatCompletionRequest> = {
     prediction: { type: "content", content: "The" },
     reasoningEffort: "low",
     promptCacheKey: "k",
-    serviceTier: "priority",
+    serviceTier: "standard_only",
     metadata: { user_id: "u1" },
-    guardrails: [{ blockOnError: true }],
   },
 }
 
@@ -125,15 +124,17 @@ describe("fromRequest", () => {
         seed: 1,
         frequency_penalty: 0.1,
         presence_penalty: 0.2,
-        response_format: { type: "json_schema", json_schema: { name: "book", schema: { type: "object" }, strict: true } },
+        response_format: {
+          type: "json_schema",
+          json_schema: { name: "book", schema: { type: "object" }, strict: true },
+        },
         n: 2,
         safe_prompt: true,
         prediction: { type: "content", content: "The" },
         reasoning_effort: "low",
         metadata: { user_id: "u1" },
-        guardrails: [{ block_on_error: true }],
         prompt_cache_key: "k",
-        service_tier: "priority",
+        service_tier: "standard_only",
       },
     })
   })
@@ -146,7 +147,10 @@ describe("fromRequest", () => {
         { type: "text", text: "What is this?" },
         { type: "image_url", image_url: { url: "https://example.com/a.png" } },
         { type: "image_url", image_url: { url: "https://example.com/b.jpg", detail: "high" } },
-        { type: "media", media: { title: "c.pdf", type: "application/pdf", url: "https://example.com/c.pdf" } },
+        {
+          type: "media",
+          media: { title: "c.pdf", type: "application/pdf", url: "https://example.com/c.pdf" },
+        },
         { type: "media", media: { type: "audio/mpeg", url: "SUQzBAAAAAAAI1RTU0UAAAAPAAAD" } },
       ],
     })
@@ -178,12 +182,22 @@ describe("fromRequest", () => {
   it("keeps chunks the blueprint has no part for as unknown parts, which toRequest then drops with a warning", () => {
     const blueprint = fromRequest({
       model: "m",
-      messages: [{ role: "user", content: [{ type: "file", fileId: "f-1" }, { type: "text", text: "x" }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "file", fileId: "f-1" },
+            { type: "text", text: "x" },
+          ],
+        },
+      ],
     })
     const template = blueprint.prompt_template as { messages: { content: unknown[] }[] }
-    expect(template.messages[0]?.content[0]).toEqual({ type: "file", file_id: "f-1" })
+    expect(template.messages[0]?.content[0]).toEqual({ type: "file", fileId: "f-1" })
     const warnings: string[] = []
-    expect(toRequest(blueprint, { onWarning: (w) => warnings.push(w.feature) }).messages[0]?.content).toBe("x")
+    expect(toRequest(blueprint, { onWarning: (w) => warnings.push(w.feature) }).messages[0]?.content).toBe(
+      "x",
+    )
     expect(warnings).toEqual(["content.file"])
   })
 })

@@ -1,10 +1,10 @@
-import type { ChatTemplate, Message, PromptBlueprint, ToolCall } from "@pl/blueprint"
 import type {
   ChatCompletionRequestMessage,
   ToolCall as MistralToolCall,
 } from "@mistralai/mistralai/models/components"
-import { fromMistralToolChoice, fromMistralTools } from "./convert-tools.js"
+import type { ChatTemplate, Message, PromptBlueprint, ToolCall } from "@pl/blueprint"
 import { PROVIDER } from "./conversion.js"
+import { fromMistralToolChoice, fromMistralTools } from "./convert-tools.js"
 import { toolCallIdOf } from "./fields.js"
 import { fromMistralParameters } from "./parameters.js"
 import { readContent } from "./read-content.js"
@@ -38,7 +38,7 @@ export function fromRequest(request: MistralRequest): PromptBlueprint {
       model: {
         provider: PROVIDER,
         name: request.model,
-        ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+        ...(Object.keys(parameters).length > 0 && { parameters }),
       },
     },
   }
@@ -65,7 +65,7 @@ function fromMistralMessage(message: ChatCompletionRequestMessage, isLast: boole
         role: "tool",
         content,
         tool_call_id: message.toolCallId ?? "",
-        ...(name !== undefined ? { name } : {}),
+        ...(name !== undefined && { name }),
       }
     }
   }

@@ -1,56 +1,35 @@
-import { type Completion, ProviderResponseError, stringifyToolArguments, type ToolCall } from "@pl/blueprint"
 import type { ChatCompletionResponse } from "@mistralai/mistralai/models/components"
-import { ContentBuilder } from "./content-builder.js"
-import { field, isRecord, stringOf, toolCallIdOf } from "./fields.js"
-import { mistralFinishReason } from "./finish-reason.js"
-import { readUsage } from "./usage.js"
-
-const PROVIDER = "mistral"
+import { type Completion, ProviderResponseError } from "@pl/blueprint"
+import { MistralAccumulator } from "./accumulator.js"
+import { expectList, expectObject, PROVIDER } from "./conversion.js"
+import { field, isRecord } from "./fields.js"
 
 /**
  * A Mistral chat completion (what `client.chat.complete` returns, camelCase, or the wire JSON) as a
- * {@link Completion}: choice 0's message, usage, finish reason, id and model. Content is built the way the
- * accumulator builds it from a stream, so a streamed answer equals the same answer whole.
+ * {@link Completion}: choice 0's message, usage, finish reason, id and model.
+ *
+ * A response is read as a stream of one chunk whose delta is the whole message, so a streamed answer and the
+ * same answer whole give equal completions by construction.
  *
  * @example
  * const completion = mistral.fromResponse(await client.chat.complete(request))
  * completion.message.content // [{ type: "text", text: "..." }]
  */
 export function fromResponse(response: ChatCompletionResponse | Record<string, unknown>): Completion {
-  if (!isRecord(response)) throw new ProviderResponseError(PROVIDER, "a response must be a JSON object")
-  const choices = response.choices
-  if (!Array.isArray(choices)) throw new ProviderResponseError(PROVIDER, "a response must have a list of choices")
-  const choice = choices.find((c) => isRecord(c) && (c.index ?? 0) === 0) ?? choices[0]
-  if (!isRecord(choice)) throw new ProviderResponseError(PROVIDER, "a response must have at least one choice")
-  const message = choice.message ?? {}
-  if (!isRecord(message)) throw new ProviderResponseError(PROVIDER, "a choice's message must be an object")
-
-  const content = new ContentBuilder()
-  content.add(message.content)
-  const completion: Completion = { message: { role: "assistant", content: content.parts } }
-  const calls = field(message, "toolCalls", "tool_calls")
-  if (Array.isArray(calls) && calls.length > 0) completion.message.tool_calls = calls.map(readToolCall)
-
-  const usage = readUsage(response.usage)
-  if (usage) completion.usage = usage
-  Object.assign(completion, mistralFinishReason(field(choice, "finishReason", "finish_reason")))
-  const id = stringOf(response.id)
-  if (id) completion.id = id
-  const model = stringOf(response.model)
-  if (model) completion.model = model
-  return completion
+  const choices = expectList(expectObject(response, "response").choices, "response choices")
+  if (choices.length === 0) throw new ProviderResponseError(PROVIDER, "a response without choices")
+  const accumulator = new MistralAccumulator()
+  accumulator.push({ ...response, choices: choices.map(asStreamChoice) })
+  return accumulator.result()
 }
 
-function readToolCall(call: unknown): ToolCall {
-  if (!isRecord(call) || !isRecord(call.function))
-    throw new ProviderResponseError(PROVIDER, "a tool call must be an object with a function")
-  const args = call.function.arguments
-  return {
-    id: toolCallIdOf(call.id) ?? "",
-    type: "function",
-    function: {
-      name: typeof call.function.name === "string" ? call.function.name : "",
-      arguments: typeof args === "string" ? args : stringifyToolArguments(args),
-    },
-  }
+/** A response choice as a stream choice: its message as the delta, its tool calls (whole) numbered apart. */
+function asStreamChoice(choice: unknown): Record<string, unknown> {
+  const { message: raw, ...rest } = expectObject(choice, "choice")
+  if (raw == null) return rest
+  const message = expectObject(raw, "message")
+  const calls = field(message, "toolCalls", "tool_calls")
+  if (!Array.isArray(calls)) return { ...rest, delta: message }
+  const numbered = calls.map((call: unknown, index) => (isRecord(call) ? { ...call, index } : call))
+  return { ...rest, delta: { ...message, toolCalls: numbered } }
 }

@@ -2,8 +2,9 @@
  * @pl/provider-mistral: the prompt blueprint ↔ Mistral chat completions (`@mistralai/mistralai`).
  * Converting is pure and loads no SDK; only `send` does.
  */
-import type { ProviderAdapter } from "@pl/blueprint"
+
 import type { ChatCompletionResponse, CompletionEvent } from "@mistralai/mistralai/models/components"
+import type { ProviderAdapter } from "@pl/blueprint"
 import { MistralAccumulator } from "./accumulator.js"
 import { fromRequest } from "./from-request.js"
 import { fromResponse } from "./from-response.js"
@@ -27,12 +28,16 @@ export type { MistralRequest } from "./to-request.js"
  * const acc = mistral.accumulator()
  * for await (const event of await mistral.send(request)) process.stdout.write(JSON.stringify(acc.push(event).message))
  */
-export const mistral: ProviderAdapter<MistralRequest, ChatCompletionResponse, CompletionEvent, MistralSendContext> =
-  {
-    name: "mistral",
-    toRequest,
-    fromRequest,
-    fromResponse,
-    accumulator: () => new MistralAccumulator(),
-    send,
-  }
+export const mistral: ProviderAdapter<
+  MistralRequest,
+  ChatCompletionResponse,
+  CompletionEvent,
+  MistralSendContext
+> = {
+  name: "mistral",
+  toRequest,
+  fromRequest,
+  fromResponse,
+  accumulator: () => new MistralAccumulator(),
+  send,
+}

@@ -1,6 +1,7 @@
-import type { SendContext } from "@pl/blueprint"
 import type { Mistral } from "@mistralai/mistralai"
 import type { ChatCompletionResponse, CompletionEvent } from "@mistralai/mistralai/models/components"
+import type { SendContext } from "@pl/blueprint"
+import { definedOnly } from "./fields.js"
 import type { MistralRequest } from "./to-request.js"
 
 /** What {@link send} needs besides the request. */
@@ -24,23 +25,25 @@ export async function send(
   context: MistralSendContext = {},
 ): Promise<ChatCompletionResponse | AsyncIterable<CompletionEvent>> {
   const client = context.client ?? (await createClient(context))
-  const options = {
-    ...(context.headers ? { headers: context.headers } : {}),
-    ...(context.timeoutMs !== undefined ? { timeoutMs: context.timeoutMs } : {}),
+  const options = definedOnly({
+    headers: context.headers,
+    timeoutMs: context.timeoutMs,
     // The SDK lets a signal replace its timeout; with both, either one aborts.
-    ...(context.signal ? { signal: withTimeout(context.signal, context.timeoutMs) } : {}),
-  }
+    signal: context.signal && withTimeout(context.signal, context.timeoutMs),
+  })
   return request.stream ? client.chat.stream(request, options) : client.chat.complete(request, options)
 }
 
 async function createClient(context: MistralSendContext): Promise<Mistral> {
   const { Mistral } = await import("@mistralai/mistralai")
-  return new Mistral({
-    ...(context.apiKey !== undefined ? { apiKey: context.apiKey } : {}),
-    ...(context.baseURL !== undefined ? { serverURL: context.baseURL } : {}),
-    ...(context.server !== undefined ? { server: context.server } : {}),
-    ...(context.timeoutMs !== undefined ? { timeoutMs: context.timeoutMs } : {}),
-  })
+  return new Mistral(
+    definedOnly({
+      apiKey: context.apiKey,
+      serverURL: context.baseURL,
+      server: context.server,
+      timeoutMs: context.timeoutMs,
+    }),
+  )
 }
 
 function withTimeout(signal: AbortSignal, timeoutMs: number | undefined): AbortSignal {

@@ -10,7 +10,11 @@ import { toRequest } from "./to-request.js"
 
 const MODEL = { provider: "mistral", name: "mistral-small-latest" }
 
-function chat(messages: Message[], extra: Record<string, unknown> = {}, parameters?: Record<string, unknown>) {
+function chat(
+  messages: Message[],
+  extra: Record<string, unknown> = {},
+  parameters?: Record<string, unknown>,
+) {
   return {
     prompt_template: { type: "chat", messages, ...extra },
     metadata: { model: { ...MODEL, ...(parameters ? { parameters } : {}) } },
@@ -22,13 +26,17 @@ const adapter = { toRequest }
 describe("toRequest: model and options", () => {
   it("takes the model from options over metadata", () => {
     expect(toRequest(chat([user("Hi")])).model).toBe("mistral-small-latest")
-    expect(toRequest(chat([user("Hi")]), { model: "mistral-large-latest" }).model).toBe("mistral-large-latest")
+    expect(toRequest(chat([user("Hi")]), { model: "mistral-large-latest" }).model).toBe(
+      "mistral-large-latest",
+    )
   })
 
   it("throws UnsupportedFeatureError naming `model` when there is no model", () => {
     const blueprint = { prompt_template: { type: "chat", messages: [user("Hi")] } } as PromptBlueprint
     expect(() => toRequest(blueprint)).toThrow(UnsupportedFeatureError)
-    expect(() => toRequest(blueprint)).toThrow(expect.objectContaining({ feature: "model", provider: "mistral" }))
+    expect(() => toRequest(blueprint)).toThrow(
+      expect.objectContaining({ feature: "model", provider: "mistral" }),
+    )
   })
 
   it("sets stream only for a streaming request", () => {
@@ -38,7 +46,11 @@ describe("toRequest: model and options", () => {
 
   it("sends a completion template as one user message", () => {
     const blueprint = {
-      prompt_template: { type: "completion", content: [{ type: "text", text: "Once" }], template_format: "jinja2" },
+      prompt_template: {
+        type: "completion",
+        content: [{ type: "text", text: "Once" }],
+        template_format: "jinja2",
+      },
       metadata: { model: MODEL },
     } as PromptBlueprint
     expect(toRequest(blueprint).messages).toEqual([{ role: "user", content: "Once" }])
@@ -102,7 +114,9 @@ describe("toRequest: messages", () => {
         {
           role: "assistant",
           content: [],
-          tool_calls: [{ id: "abcdefghi", type: "function", function: { name: "weather", arguments: '{"c":1}' } }],
+          tool_calls: [
+            { id: "abcdefghi", type: "function", function: { name: "weather", arguments: '{"c":1}' } },
+          ],
         },
         { role: "tool", tool_call_id: "abcdefghi", content: [{ type: "text", text: "sunny" }] },
         { role: "tool", tool_call_id: "other0000", name: "given", content: [{ type: "text", text: "x" }] },
@@ -111,7 +125,9 @@ describe("toRequest: messages", () => {
     expect(request.messages.slice(1)).toEqual([
       {
         role: "assistant",
-        toolCalls: [{ id: "abcdefghi", type: "function", function: { name: "weather", arguments: '{"c":1}' } }],
+        toolCalls: [
+          { id: "abcdefghi", type: "function", function: { name: "weather", arguments: '{"c":1}' } },
+        ],
       },
       { role: "tool", toolCallId: "abcdefghi", name: "weather", content: "sunny" },
       { role: "tool", toolCallId: "other0000", name: "given", content: "x" },
@@ -119,7 +135,9 @@ describe("toRequest: messages", () => {
   })
 
   it("sends a legacy function result as a tool message with the function's name", () => {
-    const request = toRequest(chat([user("t"), { role: "function", name: "clock", content: [{ type: "text", text: "9" }] }]))
+    const request = toRequest(
+      chat([user("t"), { role: "function", name: "clock", content: [{ type: "text", text: "9" }] }]),
+    )
     expect(request.messages[1]).toEqual({ role: "tool", name: "clock", content: "9" })
   })
 
@@ -130,8 +148,13 @@ describe("toRequest: messages", () => {
       content: "Once",
       prefix: true,
     })
-    expect(toRequest(chat([user("Story"), { ...prefill, prefix: false }])).messages[1]).not.toHaveProperty("prefix")
-    expect(toRequest(chat([{ ...prefill, prefix: true }, user("go")])).messages[0]).toHaveProperty("prefix", true)
+    expect(toRequest(chat([user("Story"), { ...prefill, prefix: false }])).messages[1]).not.toHaveProperty(
+      "prefix",
+    )
+    expect(toRequest(chat([{ ...prefill, prefix: true }, user("go")])).messages[0]).toHaveProperty(
+      "prefix",
+      true,
+    )
     expect(toRequest(chat([prefill, user("go")])).messages[0]).not.toHaveProperty("prefix")
   })
 
@@ -168,7 +191,7 @@ describe("toRequest: messages", () => {
     expect(warnings.map((w: ConversionWarning) => [w.feature, w.path])).toEqual([
       ["message.name", "prompt_template.messages[0].name"],
       ["content.text.thought_signature", "prompt_template.messages[0].content[0]"],
-      ["tool_calls.thought_signature", "prompt_template.messages[1].tool_calls[0].provider_metadata.thought_signature"],
+      ["tool_calls.thought_signature", "prompt_template.messages[1].tool_calls[0]"],
     ])
   })
 })
@@ -176,15 +199,28 @@ describe("toRequest: messages", () => {
 describe("toRequest: tools and tool choice", () => {
   const weather = {
     type: "function",
-    function: { name: "weather", description: "d", parameters: { type: "object", properties: {} }, strict: true },
+    function: {
+      name: "weather",
+      description: "d",
+      parameters: { type: "object", properties: {} },
+      strict: true,
+    },
   }
 
   it("sends function tools with their schema untouched and strict", () => {
-    const schema = { type: "object", properties: { snake_case: { type: "string" } }, additionalProperties: false }
+    const schema = {
+      type: "object",
+      properties: { snake_case: { type: "string" } },
+      additionalProperties: false,
+    }
     const request = toRequest(
-      chat([user("x")], { tools: [{ type: "function", function: { name: "f", parameters: schema, strict: false } }] }),
+      chat([user("x")], {
+        tools: [{ type: "function", function: { name: "f", parameters: schema, strict: false } }],
+      }),
     )
-    expect(request.tools).toEqual([{ type: "function", function: { name: "f", parameters: schema, strict: false } }])
+    expect(request.tools).toEqual([
+      { type: "function", function: { name: "f", parameters: schema, strict: false } },
+    ])
   })
 
   it("gives a tool without parameters an empty object schema", () => {
@@ -198,16 +234,24 @@ describe("toRequest: tools and tool choice", () => {
     ["auto", "auto"],
     ["none", "none"],
     ["required", "required"],
-    [{ type: "function", function: { name: "weather" } }, { type: "function", function: { name: "weather" } }],
+    [
+      { type: "function", function: { name: "weather" } },
+      { type: "function", function: { name: "weather" } },
+    ],
   ])("translates the template tool_choice %j", (choice, expected) => {
-    expect(toRequest(chat([user("x")], { tools: [weather], tool_choice: choice })).toolChoice).toEqual(expected)
+    expect(toRequest(chat([user("x")], { tools: [weather], tool_choice: choice })).toolChoice).toEqual(
+      expected,
+    )
   })
 
   it.each([
     ["any", "any"],
     [{ type: "any" }, "any"],
     [{ type: "auto" }, "auto"],
-    [{ type: "tool", name: "weather" }, { type: "function", function: { name: "weather" } }],
+    [
+      { type: "tool", name: "weather" },
+      { type: "function", function: { name: "weather" } },
+    ],
   ])("takes the portable tool_choice parameter %j over the template's", (choice, expected) => {
     const blueprint = chat([user("x")], { tools: [weather], tool_choice: "none" }, { tool_choice: choice })
     expect(toRequest(blueprint).toolChoice).toEqual(expected)
@@ -215,13 +259,18 @@ describe("toRequest: tools and tool choice", () => {
 
   it("converts legacy functions and function_call", () => {
     const request = toRequest(
-      chat([user("x")], { functions: [{ name: "f", parameters: { type: "object" } }], function_call: { name: "f" } }),
+      chat([user("x")], {
+        functions: [{ name: "f", parameters: { type: "object" } }],
+        function_call: { name: "f" },
+      }),
     )
-    expect(request.tools).toEqual([{ type: "function", function: { name: "f", parameters: { type: "object" } } }])
+    expect(request.tools).toEqual([
+      { type: "function", function: { name: "f", parameters: { type: "object" } } },
+    ])
     expect(request.toolChoice).toEqual({ type: "function", function: { name: "f" } })
   })
 
-  it("sends Mistral's built-in tools and drops the others with a warning", () => {
+  it("sends the built-in tools Mistral runs and drops the others with a warning", () => {
     const { request, warnings } = convertBlueprint(
       adapter,
       chat([user("x")], {
@@ -236,14 +285,15 @@ describe("toRequest: tools and tool choice", () => {
         tool_choice: { type: "web_search" },
       }),
     )
-    expect(request.tools).toEqual([
-      { type: "web_search" },
-      { type: "image_generation" },
-      { type: "web_search_premium" },
-      { type: "document_library", libraryIds: ["lib-1"] },
-    ])
+    expect(request.tools).toEqual([{ type: "web_search" }, { type: "image_generation" }])
     expect(request).not.toHaveProperty("toolChoice")
-    expect(warnings.map((w) => w.feature)).toEqual(["tools.file_search", "tools.brand_new_tool", "tool_choice"])
+    expect(warnings.map((w) => w.feature)).toEqual([
+      "tools.file_search",
+      "tools.web_search_premium",
+      "tools.document_library",
+      "tools.brand_new_tool",
+      "tool_choice",
+    ])
   })
 
   it("throws for a tool variable, which must be rendered first", () => {
@@ -256,16 +306,20 @@ describe("toRequest: tools and tool choice", () => {
 describe("toRequest: parameters", () => {
   it("writes portable parameters in Mistral's form, whichever provider named them", () => {
     const request = toRequest(
-      chat([user("x")], {}, {
-        temperature: 0.2,
-        topP: 0.5,
-        max_completion_tokens: 99,
-        stop: "END",
-        random_seed: 4,
-        frequencyPenalty: 0.1,
-        presence_penalty: 0.3,
-        parallel_tool_calls: false,
-      }),
+      chat(
+        [user("x")],
+        {},
+        {
+          temperature: 0.2,
+          topP: 0.5,
+          max_completion_tokens: 99,
+          stop: "END",
+          random_seed: 4,
+          frequencyPenalty: 0.1,
+          presence_penalty: 0.3,
+          parallel_tool_calls: false,
+        },
+      ),
     )
     expect(request).toMatchObject({
       temperature: 0.2,
@@ -293,7 +347,9 @@ describe("toRequest: parameters", () => {
       type: "json_schema",
       jsonSchema: { name: "a", schemaDefinition: schema, strict: true },
     })
-    expect(toRequest(chat([user("x")], {}, { response_format: { type: "json_object" } })).responseFormat).toEqual({
+    expect(
+      toRequest(chat([user("x")], {}, { response_format: { type: "json_object" } })).responseFormat,
+    ).toEqual({
       type: "json_object",
     })
     expect(toRequest(chat([user("x")], {}, { response_format: { type: "text" } })).responseFormat).toEqual({
@@ -312,10 +368,12 @@ describe("toRequest: parameters", () => {
     expect(warnings.map((w) => w.feature).sort()).toEqual(["parameters.logit_bias", "parameters.top_k"])
   })
 
-  it("renames the nested fields of guardrails for the SDK", () => {
-    const request = toRequest(
-      chat([user("x")], {}, { guardrails: [{ block_on_error: true, moderation_llm_v2: { model_name: "m" } }] }),
+  it("does not send guardrails, whose nested fields the SDK would drop unless renamed", () => {
+    const { request, warnings } = convertBlueprint(
+      adapter,
+      chat([user("x")], {}, { guardrails: [{ block_on_error: true }] }),
     )
-    expect(request.guardrails).toEqual([{ blockOnError: true, moderationLlmV2: { modelName: "m" } }])
+    expect(request).not.toHaveProperty("guardrails")
+    expect(warnings.map((w) => w.feature)).toEqual(["parameters.guardrails"])
   })
 })

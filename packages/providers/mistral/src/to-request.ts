@@ -1,20 +1,14 @@
 import type {
-  AssistantMessage,
-  Message,
-  PromptBlueprint,
-  ToRequestOptions,
-  ToolMessage,
-} from "@pl/blueprint"
-import type {
   ChatCompletionRequest,
   ChatCompletionRequestMessage,
   ChatCompletionRequestToolChoice,
   ChatCompletionStreamRequest,
 } from "@mistralai/mistralai/models/components"
+import type { AssistantMessage, Message, PromptBlueprint, ToolMessage, ToRequestOptions } from "@pl/blueprint"
+import { RENDER_FIRST, unsupported, type Warn, warner } from "./conversion.js"
 import { toMistralContent, toSystemContent } from "./convert-content.js"
 import { toMistralToolChoice, toMistralTools } from "./convert-tools.js"
-import { unsupported, type Warn, warner } from "./conversion.js"
-import { isRecord } from "./fields.js"
+import { definedOnly } from "./fields.js"
 import { toMistralParameters } from "./parameters.js"
 
 /** What `client.chat.complete` (or, with `stream: true`, `client.chat.stream`) takes. */
@@ -39,17 +33,18 @@ type MistralAssistantMessage = Extract<ChatCompletionRequestMessage, { role: "as
 export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions = {}): MistralRequest {
   const warn = warner(options.onWarning)
   const model = options.model ?? blueprint.metadata?.model?.name
-  if (!model)
-    throw unsupported("model", "metadata.model.name", "no model to send to: set metadata.model.name or options.model")
+  if (!model) throw unsupported("model", "metadata.model.name", "set metadata.model.name or options.model")
   const { fields, toolChoice } = toMistralParameters(
-    { ...(blueprint.metadata?.model?.parameters ?? {}), ...(options.parameters ?? {}) },
+    { ...blueprint.metadata?.model?.parameters, ...options.parameters },
     options.onWarning,
     warn,
   )
   const request: ChatCompletionRequest = { model, messages: [], ...fields }
   const template = blueprint.prompt_template
   if (template.type === "completion") {
-    request.messages = [{ role: "user", content: toMistralContent(template.content, "prompt_template.content", warn) }]
+    request.messages = [
+      { role: "user", content: toMistralContent(template.content, "prompt_template.content", warn) },
+    ]
   } else {
     request.messages = toMistralMessages(template.messages, warn)
     const tools = toMistralTools(template.tools, template.functions, warn)
@@ -70,9 +65,8 @@ function chooseTool(
 ): ChatCompletionRequestToolChoice | undefined {
   if (parameter != null) return toMistralToolChoice(parameter, "metadata.model.parameters.tool_choice", warn)
   if (templateChoice != null) return toMistralToolChoice(templateChoice, "prompt_template.tool_choice", warn)
-  if (functionCall == null) return undefined
-  const legacy = isRecord(functionCall) ? { type: "function", function: functionCall } : functionCall
-  return toMistralToolChoice(legacy, "prompt_template.function_call", warn)
+  if (functionCall != null) return toMistralToolChoice(functionCall, "prompt_template.function_call", warn)
+  return undefined
 }
 
 function toMistralMessages(messages: readonly Message[], warn: Warn): ChatCompletionRequestMessage[] {
@@ -110,7 +104,7 @@ function toMistralMessages(messages: readonly Message[], warn: Warn): ChatComple
         throw unsupported(
           "message.placeholder",
           path,
-          `render the template first (@pl/templating) to expand the placeholder ${message.name}`,
+          `${RENDER_FIRST} to expand the placeholder ${message.name}`,
         )
     }
   }
@@ -130,16 +124,12 @@ function toAssistantMessage(
     throw unsupported(
       "message.function_call",
       `${path}.function_call`,
-      "Mistral has no legacy function calls; write the call as a tool call (tool_calls)",
+      "no legacy function calls: write it as a tool call",
     )
   if (message.tool_calls != null) {
     out.toolCalls = message.tool_calls.map((call, j) => {
       if (call.provider_metadata?.thought_signature != null)
-        warn(
-          "tool_calls.thought_signature",
-          `${path}.tool_calls[${j}].provider_metadata.thought_signature`,
-          "a Gemini thought signature means nothing to Mistral; it was not sent",
-        )
+        warn("tool_calls.thought_signature", `${path}.tool_calls[${j}]`, "not sent: Gemini only")
       calledNames.set(call.id, call.function.name)
       return {
         id: call.id,
@@ -159,15 +149,14 @@ function toToolMessage(
   warn: Warn,
 ): ChatCompletionRequestMessage {
   const name = message.name ?? calledNames.get(message.tool_call_id)
-  return {
-    role: "tool",
+  return definedOnly({
+    role: "tool" as const,
     content: toMistralContent(message.content, `${path}.content`, warn),
     toolCallId: message.tool_call_id,
-    ...(name != null ? { name } : {}),
-  }
+    name,
+  })
 }
 
 function warnName(message: { name?: string | null | undefined }, path: string, warn: Warn): void {
-  if (message.name != null)
-    warn("message.name", `${path}.name`, "Mistral messages other than tool results carry no name; it was not sent")
+  if (message.name != null) warn("message.name", `${path}.name`, "not sent: only tool messages carry a name")
 }

@@ -46,7 +46,10 @@ export const FEATURE_BLUEPRINTS: Record<string, PromptBlueprint> = {
     { role: "assistant", content: [{ type: "text", text: "Bonjour" }] },
     user("How are you?"),
   ]),
-  "developer message as system": chat([{ role: "developer", content: [{ type: "text", text: "Be brief." }] }, user("Hi")]),
+  "developer message as system": chat([
+    { role: "developer", content: [{ type: "text", text: "Be brief." }] },
+    user("Hi"),
+  ]),
   "image_url chunks, by URL with detail and as data URL": chat([
     {
       role: "user",
@@ -62,7 +65,10 @@ export const FEATURE_BLUEPRINTS: Record<string, PromptBlueprint> = {
       role: "user",
       content: [
         { type: "media", media: { type: "image/png", url: PNG } },
-        { type: "media", media: { type: "application/pdf", url: "https://example.com/report.pdf", title: "report.pdf" } },
+        {
+          type: "media",
+          media: { type: "application/pdf", url: "https://example.com/report.pdf", title: "report.pdf" },
+        },
         { type: "media", media: { type: "application/pdf", url: PDF } },
         { type: "media", media: { type: "audio/mpeg", url: MP3 } },
         { type: "text", text: "Summarise all of it." },
@@ -87,59 +93,85 @@ export const FEATURE_BLUEPRINTS: Record<string, PromptBlueprint> = {
         role: "assistant",
         content: [],
         tool_calls: [
-          { id: "call00001", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
+          {
+            id: "call00001",
+            type: "function",
+            function: { name: "get_weather", arguments: '{"city":"Paris"}' },
+          },
           { id: "call00002", type: "function", function: { name: "get_time", arguments: "{}" } },
         ],
       },
       { role: "tool", tool_call_id: "call00001", content: [{ type: "text", text: '{"temp":21}' }] },
-      { role: "tool", tool_call_id: "call00002", name: "get_time", content: [{ type: "text", text: "14:00" }] },
+      {
+        role: "tool",
+        tool_call_id: "call00002",
+        name: "get_time",
+        content: [{ type: "text", text: "14:00" }],
+      },
     ],
     { tools: [weather, time], tool_choice: "auto" },
     { parallel_tool_calls: true },
   ),
   "tool_choice none": chat([user("Hi")], { tools: [weather], tool_choice: "none" }),
   "tool_choice required": chat([user("Hi")], { tools: [weather], tool_choice: "required" }),
-  "tool_choice any (Anthropic form, as a parameter)": chat([user("Hi")], { tools: [weather] }, { tool_choice: { type: "any" } }),
+  "tool_choice any (Anthropic form, as a parameter)": chat(
+    [user("Hi")],
+    { tools: [weather] },
+    { tool_choice: { type: "any" } },
+  ),
   "tool_choice named": chat([user("Hi")], {
     tools: [weather, time],
     tool_choice: { type: "function", function: { name: "get_time" } },
   }),
-  "built-in tools": chat([user("News today?")], { tools: [{ type: "web_search" }, { type: "code_interpreter" }] }),
-  "structured output (json_schema)": chat([user("A book")], {}, {
-    response_format: {
-      type: "json_schema",
-      json_schema: {
-        name: "book",
-        description: "A book",
-        schema: { type: "object", properties: { title: { type: "string" } }, required: ["title"] },
-        strict: true,
+  "built-in tools": chat([user("News today?")], {
+    tools: [{ type: "web_search" }, { type: "code_interpreter" }],
+  }),
+  "structured output (json_schema)": chat(
+    [user("A book")],
+    {},
+    {
+      response_format: {
+        type: "json_schema",
+        json_schema: {
+          name: "book",
+          description: "A book",
+          schema: { type: "object", properties: { title: { type: "string" } }, required: ["title"] },
+          strict: true,
+        },
       },
     },
-  }),
+  ),
   "JSON mode (json_object)": chat([user("JSON please")], {}, { response_format: { type: "json_object" } }),
   "prefix: the last assistant message": chat([
     user("Write a haiku"),
     { role: "assistant", content: [{ type: "text", text: "Autumn moonlight—" }] },
   ]),
-  "portable parameters, written for other providers": chat([user("Hi")], {}, {
-    temperature: 0.3,
-    top_p: 0.9,
-    maxOutputTokens: 256,
-    stop_sequences: ["\n\n"],
-    seed: 7,
-    frequency_penalty: 0.5,
-    presence_penalty: 0.25,
-  }),
-  "native parameters": chat([user("Hi")], {}, {
-    safe_prompt: true,
-    random_seed: 42,
-    prompt_mode: "reasoning",
-    reasoning_effort: "high",
-    prediction: { type: "content", content: "Hello" },
-    n: 2,
-    prompt_cache_key: "conversation-7",
-    guardrails: [{ block_on_error: true, moderation_llm_v1: { ignore_other_categories: true } }],
-  }),
+  "portable parameters, written for other providers": chat(
+    [user("Hi")],
+    {},
+    {
+      temperature: 0.3,
+      top_p: 0.9,
+      maxOutputTokens: 256,
+      stop_sequences: ["\n\n"],
+      seed: 7,
+      frequency_penalty: 0.5,
+      presence_penalty: 0.25,
+    },
+  ),
+  "native parameters": chat(
+    [user("Hi")],
+    {},
+    {
+      safe_prompt: true,
+      random_seed: 42,
+      prompt_mode: "reasoning",
+      reasoning_effort: "high",
+      prediction: { type: "content", content: "Hello" },
+      n: 2,
+      prompt_cache_key: "conversation-7",
+    },
+  ),
   "legacy functions and function results": {
     prompt_template: {
       type: "chat",
@@ -160,6 +192,8 @@ export const FEATURE_BLUEPRINTS: Record<string, PromptBlueprint> = {
       input_variables: [],
       template_format: "f-string",
     },
-    metadata: { model: { provider: "mistral", name: "mistral-small-latest", parameters: { max_tokens: 50 } } },
+    metadata: {
+      model: { provider: "mistral", name: "mistral-small-latest", parameters: { max_tokens: 50 } },
+    },
   },
 }

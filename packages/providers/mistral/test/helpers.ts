@@ -2,6 +2,8 @@
  * Test helpers: what the SDK puts on the wire for a request, the spec check, and a local server the real SDK
  * talks to.
  */
+
+import type { ServerResponse } from "node:http"
 import {
   ChatCompletionRequest$outboundSchema,
   ChatCompletionStreamRequest$outboundSchema,
@@ -9,7 +11,6 @@ import {
 import type { RecordedRequest, TestServer } from "@pl/devtools/fixtures"
 import { readJsonFixture, sendJson, sendSse, specsDir, startServer, toSse } from "@pl/devtools/fixtures"
 import { openApiValidator } from "@pl/devtools/openapi"
-import type { ServerResponse } from "node:http"
 import type { MistralRequest } from "../src/index.js"
 
 export const SPEC_PATH = `${specsDir}/mistral/openapi.yaml`
@@ -24,7 +25,9 @@ export function specErrors(body: unknown): string[] {
  * renaming `chat.complete` / `chat.stream` run before `JSON.stringify`). Throws what the SDK would throw.
  */
 export function sdkWireBody(request: MistralRequest): unknown {
-  const schema = request.stream ? ChatCompletionStreamRequest$outboundSchema : ChatCompletionRequest$outboundSchema
+  const schema = request.stream
+    ? ChatCompletionStreamRequest$outboundSchema
+    : ChatCompletionRequest$outboundSchema
   return JSON.parse(JSON.stringify(schema.parse(request)))
 }
 

@@ -24,7 +24,11 @@ const WIRE_CHECKS: Record<string, (body: Wire) => void> = {
     ]),
   "thinking chunks with signature, replayed": (body) =>
     expect(body.messages[1]?.content).toEqual([
-      { type: "thinking", thinking: [{ type: "text", text: "Basic arithmetic." }], signature: "c2lnbmF0dXJl" },
+      {
+        type: "thinking",
+        thinking: [{ type: "text", text: "Basic arithmetic." }],
+        signature: "c2lnbmF0dXJl",
+      },
       { type: "text", text: "4" },
     ]),
   "tools, parallel tool calls and tool results with names": (body) => {
@@ -32,12 +36,18 @@ const WIRE_CHECKS: Record<string, (body: Wire) => void> = {
       { id: "call00001", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
       { id: "call00002", function: { name: "get_time", arguments: "{}" } },
     ])
-    expect(body.messages[2]).toEqual({ role: "tool", tool_call_id: "call00001", name: "get_weather", content: '{"temp":21}' })
+    expect(body.messages[2]).toEqual({
+      role: "tool",
+      tool_call_id: "call00001",
+      name: "get_weather",
+      content: '{"temp":21}',
+    })
     expect(body.parallel_tool_calls).toBe(true)
     expect(body.tool_choice).toBe("auto")
   },
   "tool_choice any (Anthropic form, as a parameter)": (body) => expect(body.tool_choice).toBe("any"),
-  "tool_choice named": (body) => expect(body.tool_choice).toEqual({ type: "function", function: { name: "get_time" } }),
+  "tool_choice named": (body) =>
+    expect(body.tool_choice).toEqual({ type: "function", function: { name: "get_time" } }),
   "structured output (json_schema)": (body) =>
     expect(body.response_format).toEqual({
       type: "json_schema",
@@ -69,7 +79,6 @@ const WIRE_CHECKS: Record<string, (body: Wire) => void> = {
       prediction: { type: "content", content: "Hello" },
       n: 2,
       prompt_cache_key: "conversation-7",
-      guardrails: [{ block_on_error: true, moderation_llm_v1: { ignore_other_categories: true } }],
     }),
   "legacy functions and function results": (body) => {
     expect(body.messages[1]).toEqual({ role: "tool", name: "get_time", content: "14:00" })
@@ -106,7 +115,9 @@ describe("the body the real SDK sends for each feature is a valid ChatCompletion
   }
 
   it("rejects the SDK's camelCase form, so only the captured wire body can pass", () => {
-    const request = mistral.toRequest(FEATURE_BLUEPRINTS["tools, parallel tool calls and tool results with names"]!)
+    const request = mistral.toRequest(
+      FEATURE_BLUEPRINTS["tools, parallel tool calls and tool results with names"]!,
+    )
     expect(specErrors(JSON.parse(JSON.stringify(request)))).not.toEqual([])
   })
 })
