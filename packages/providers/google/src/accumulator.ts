@@ -45,6 +45,10 @@ interface OpenCall {
  *   becomes `url_citation` annotations on the last text part.
  *
  * Each `push` costs O(1) amortized (text is appended with `+=`) and returns the same live completion.
+ *
+ * @example
+ * const acc = new GoogleAccumulator() // what google.accumulator() returns
+ * for await (const chunk of await ai.models.generateContentStream(request)) render(acc.push(chunk).message)
  */
 export class GoogleAccumulator implements Accumulator<GenerateContentResponse> {
   readonly #completion: Completion = { message: { role: "assistant", content: [] } }

@@ -9,6 +9,12 @@
  * Generated ids are never sent to Gemini: `toRequest` leaves them out of the function call and of the
  * function response that answers it, which is how the call looked when Gemini produced it.
  */
+/**
+ * How every generated call id starts (see above).
+ *
+ * @example
+ * call.id.startsWith(GENERATED_CALL_ID_PREFIX) // true: Gemini gave this call no id
+ */
 export const GENERATED_CALL_ID_PREFIX = "gemini_call_"
 
 export function responseCallId(responseId: string | undefined, n: number): string {

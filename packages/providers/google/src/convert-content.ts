@@ -12,6 +12,9 @@ import { isRecord, unsupported, type Warn } from "./conversion.js"
 /**
  * A Gemini `codeExecutionResult` part (what the code execution tool printed), kept in the blueprint as a
  * part of this type so that replaying the turn sends it back. The blueprint has no type for it yet.
+ *
+ * @example
+ * { type: CODE_EXECUTION_RESULT, outcome: "OUTCOME_OK", output: "55\n" }
  */
 // TODO(shared): a code-result content type in @pl/blueprint (OpenAI's code interpreter has outputs too).
 export const CODE_EXECUTION_RESULT = "code_execution_result"

@@ -4,6 +4,9 @@ import { type Completion, type FinishReason, mapFinishReason } from "@pl/bluepri
  * Gemini's `finishReason` values (the SDK's `FinishReason` enum) in the blueprint's vocabulary. Anything
  * not listed (`OTHER`, `LANGUAGE`, `NO_IMAGE`, `IMAGE_OTHER`, `FINISH_REASON_UNSPECIFIED`, and reasons added
  * later) maps to `other`; the raw value is kept as `raw_finish_reason` either way.
+ *
+ * @example
+ * FINISH_REASONS.MAX_TOKENS // "length"
  */
 export const FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
   STOP: "stop",

@@ -7,6 +7,9 @@ import { isRecord, PROVIDER, type Warn } from "./conversion.js"
  * portable parameters, which are translated. Everything else is dropped with a warning, so that a
  * parameter written for another provider is never sent to fail here. Values are sent as written.
  * `labels`, `audioTimestamp`, `routingConfig` and `modelSelectionConfig` are Vertex AI only.
+ *
+ * @example
+ * NATIVE_PARAMETERS.has("thinkingConfig") // true
  */
 export const NATIVE_PARAMETERS: ReadonlySet<string> = new Set([
   "thinkingConfig",

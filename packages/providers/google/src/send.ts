@@ -14,6 +14,9 @@ import { isStreamingRequest } from "./to-request.js"
  * `project` and `location`, or an express-mode `apiKey`) for Vertex AI. Without `apiKey` the SDK reads
  * `GOOGLE_API_KEY` / `GEMINI_API_KEY` (and `GOOGLE_GENAI_USE_VERTEXAI`, `GOOGLE_CLOUD_PROJECT`,
  * `GOOGLE_CLOUD_LOCATION`, Application Default Credentials for Vertex AI).
+ *
+ * @example
+ * await google.send(request, { vertexai: true, project: "my-project", location: "us-central1" })
  */
 export interface GoogleSendContext extends SendContext {
   /** A client to send with; the client fields below are then ignored (`baseURL`, `headers`, `timeoutMs` and `signal` still apply). */
