@@ -58,12 +58,14 @@ export function chatAccumulator(): Accumulator<ChatCompletionChunk> {
         refusal ??= append(content, { type: "text", text: "" })
         refusal.text += delta.refusal
       }
-      for (const call of delta.tool_calls ?? []) {
-        joiner.start(call.index ?? call.id ?? 0, {
-          id: call.id,
-          name: call.function?.name,
-          arguments: call.function?.arguments,
-        })
+      if (delta.tool_calls) {
+        for (const call of delta.tool_calls) {
+          joiner.start(call.index ?? call.id ?? 0, {
+            id: call.id,
+            name: call.function?.name,
+            arguments: call.function?.arguments,
+          })
+        }
         completion.message.tool_calls = joiner.calls
       }
       if (delta.function_call) {

@@ -44,8 +44,14 @@ export function responsesAccumulator(): Accumulator<ResponseStreamEvent> {
     }
     return part as P
   }
-  const textAt = (itemId: string, index: number) =>
-    partAt<TextContent>(itemId, index, () => ({ type: "text", text: "", id: itemId }))
+  // The part text deltas went to last: most events continue it, and finding it again costs a lookup.
+  let last: { itemId: string; index: number; part: TextContent } | undefined
+  const textAt = (itemId: string, index: number): TextContent => {
+    if (last?.itemId === itemId && last.index === index) return last.part
+    const part = partAt<TextContent>(itemId, index, () => ({ type: "text", text: "", id: itemId }))
+    last = { itemId, index, part }
+    return part
+  }
   const thinkingAt = (itemId: string, index: number) =>
     partAt<ThinkingContent>(itemId, index, () => ({ type: "thinking", thinking: "", id: itemId }))
   /** Appends a delta to a string field of a built-in tool item's part (MCP arguments, code, custom input). */
@@ -76,6 +82,7 @@ export function responsesAccumulator(): Accumulator<ResponseStreamEvent> {
       return
     }
     const parts = fromItem(item)
+    last = undefined
     const old = itemParts.get(key)?.filter(Boolean) ?? []
     const at = old.length > 0 ? content.indexOf(old[0]!) : -1
     if (at >= 0) content.splice(at, old.length, ...parts)
