@@ -3,6 +3,9 @@ import type { AssistantMessage, Message, PromptBlueprint, PromptTemplate } from 
 /**
  * The messages a template sends: a chat template's messages, or a completion template's content as one
  * user message (which is how every adapter sends a completion template).
+ *
+ * @example
+ * inputMessages({ type: "completion", content: [{ type: "text", text: "Hi" }] }) // [{ role: "user", content: [...] }]
  */
 export function inputMessages(template: PromptTemplate): Message[] {
   if (template.type === "chat") return template.messages

@@ -35,7 +35,12 @@ function statusOf(error: unknown): number | undefined {
   return undefined
 }
 
-/** A one-line description of an error for `error_message`. */
+/**
+ * A one-line description of an error for `error_message`, capped at 2,000 characters.
+ *
+ * @example
+ * errorMessage(new RangeError("too big")) // "RangeError: too big"
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 2_000)
   return String(error).slice(0, 2_000)

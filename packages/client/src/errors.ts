@@ -157,6 +157,9 @@ function messageOf(body: unknown): string | undefined {
 /**
  * Whether an error is worth a retry or a stale cache entry: a rate limit, a server error, a timeout or
  * a lost connection. Other 4xx answers would come back the same.
+ *
+ * @example
+ * isTransientError(errorForStatus(503, null, "/log-request")) // true
  */
 export function isTransientError(error: unknown): boolean {
   return (

@@ -39,7 +39,12 @@ const AWS_KEY_ENV = [
   "AWS_BEARER_TOKEN_BEDROCK",
 ]
 
-/** Facts per provider. The base-URL variables are the ones each official SDK reads itself. */
+/**
+ * Facts per provider. The base-URL variables are the ones each official SDK reads itself.
+ *
+ * @example
+ * PROVIDERS.anthropic.keyEnv // ["ANTHROPIC_API_KEY"]
+ */
 export const PROVIDERS: Readonly<Record<ProviderId, ProviderInfo>> = {
   openai: {
     id: "openai",
