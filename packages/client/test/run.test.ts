@@ -118,6 +118,13 @@ describe("run()", () => {
     expect(s.stub.logs).toHaveLength(0)
   })
 
+  it("prints non-string variables as PromptLayer does, rather than rejecting them", async () => {
+    const s = await setup()
+    stub = s.stub
+    await s.pl.run({ promptName: "greet", inputVariables: { name: 3 } })
+    expect(s.openai.sent[0]?.request.messages[1]?.text).toBe("Greet 3")
+  })
+
   it("ties the request to a group when groupId is given", async () => {
     const s = await setup()
     stub = s.stub

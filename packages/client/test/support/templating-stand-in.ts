@@ -1,7 +1,7 @@
 /**
  * TODO(shared): a stand-in for @pl/templating used by vitest.config.ts only while that package has no
- * source yet (it is being written in parallel). It follows the agreed contract, f-string only:
- * `renderTemplate`, `inputSchema`, `TemplateError`, `MissingVariablesError`. Delete once it lands.
+ * source yet (it is being written in parallel). It follows its API, f-string only: `renderTemplate`,
+ * `inputSchema`, `TemplateError`, `MissingVariablesError` (`missing`). Delete once it lands.
  */
 import { type Content, isKnownContent, type Message, type PromptTemplate } from "@pl/blueprint"
 
@@ -11,8 +11,10 @@ export class TemplateError extends Error {
 
 export class MissingVariablesError extends TemplateError {
   override readonly name: string = "MissingVariablesError"
-  constructor(readonly variables: string[]) {
-    super(`Missing input variables: ${variables.join(", ")}`)
+  readonly missing: { name: string; paths: string[] }[]
+  constructor(variables: string[]) {
+    super(`Missing template variables: ${variables.join(", ")}`)
+    this.missing = variables.map((name) => ({ name, paths: [] }))
   }
 }
 
