@@ -55,8 +55,8 @@ function collapse<Chunk extends { type?: string }>(chunks: Chunk[]): string | Ch
 }
 
 function toChunk(part: Content, path: string, warn: Warn): ContentChunk | undefined {
-  // A switch on the type, not isKnownContent: its module holds the zod schemas a converter must not bundle.
-  // Parsing guarantees a part of a known type has that type's fields; unknown types reach `default`.
+  // A switch on the type rather than isKnownContent, whose list of types would cost converter budget: parsing
+  // guarantees a part of a known type has that type's fields, and unknown types reach `default`.
   const known = part as KnownContent
   switch (known.type) {
     case "text":

@@ -31,7 +31,7 @@ export function toMistralTools(
 }
 
 function toMistralTool(tool: Tool, path: string, warn: Warn): ChatCompletionRequestTool | undefined {
-  // A switch on the type, not isKnownTool: its module holds the zod schemas a converter must not bundle.
+  // A switch on the type rather than isKnownTool (see toChunk in convert-content.ts); unknown types fall through.
   const known = tool as KnownTool
   switch (known.type) {
     case "function":

@@ -17,6 +17,7 @@ export { MISTRAL_FINISH_REASONS } from "./finish-reason.js"
 export { NATIVE_PARAMETERS } from "./parameters.js"
 export type { MistralSendContext } from "./send.js"
 export type { MistralRequest } from "./to-request.js"
+export type { ChatCompletionResponse as MistralResponse, CompletionEvent as MistralStreamEvent }
 
 /**
  * The Mistral chat-completions adapter: `toRequest` / `fromRequest` between a blueprint and the SDK's

@@ -48,17 +48,18 @@ const SDK_NAME: ReadonlyMap<string, string> = new Map(
 const NATIVE_NAMES: ReadonlySet<string> = new Set(SDK_NAME.keys())
 
 /**
- * Model parameters → Mistral request fields. Portable ones, by any provider's name, are written in Mistral's
+ * Model parameters (`overrides` win, whatever name either uses) → Mistral request fields. Portable ones, by any provider's name, are written in Mistral's
  * form (`max_tokens` → `maxTokens`, `seed` → `randomSeed`, `response_format` → `responseFormat`, ...); `top_k`
  * and native names outside {@link NATIVE_PARAMETERS} are dropped with a warning. `tool_choice` is returned
  * apart, for the tool conversion.
  */
 export function toMistralParameters(
-  parameters: Readonly<Record<string, unknown>>,
+  parameters: Readonly<Record<string, unknown>> | null | undefined,
+  overrides: Readonly<Record<string, unknown>> | undefined,
   onWarning: ToRequestOptions["onWarning"],
   warn: Warn,
 ): { fields: MistralParameters; toolChoice: unknown } {
-  const { portable, native } = splitParameters(parameters)
+  const { portable, native } = splitParameters(parameters, overrides)
   const fields: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(PORTABLE_FIELDS)) {
     const value = portable[name as keyof typeof PORTABLE_FIELDS]

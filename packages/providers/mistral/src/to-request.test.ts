@@ -333,11 +333,14 @@ describe("toRequest: parameters", () => {
     })
   })
 
-  it("merges options.parameters over the blueprint's", () => {
-    const request = toRequest(chat([user("x")], {}, { temperature: 0.2, max_tokens: 5 }), {
-      parameters: { temperature: 0.9 },
-    })
-    expect(request).toMatchObject({ temperature: 0.9, maxTokens: 5 })
+  it("merges options.parameters over the blueprint's, whatever name either uses", () => {
+    const request = toRequest(
+      chat([user("x")], {}, { temperature: 0.2, max_tokens: 5, maxOutputTokens: 6 }),
+      {
+        parameters: { temperature: 0.9, max_completion_tokens: 7 },
+      },
+    )
+    expect(request).toMatchObject({ temperature: 0.9, maxTokens: 7 })
   })
 
   it("translates response_format json_schema, json_object and text", () => {

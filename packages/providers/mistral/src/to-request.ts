@@ -35,7 +35,8 @@ export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions 
   const model = options.model ?? blueprint.metadata?.model?.name
   if (!model) throw unsupported("model", "metadata.model.name", "set metadata.model.name or options.model")
   const { fields, toolChoice } = toMistralParameters(
-    { ...blueprint.metadata?.model?.parameters, ...options.parameters },
+    blueprint.metadata?.model?.parameters,
+    options.parameters,
     options.onWarning,
     warn,
   )

@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 async function sendFixture(name: string, stream: boolean) {
-  return mistral.send?.(request(stream), {
+  return mistral.send(request(stream), {
     baseURL: server.url,
     apiKey: "test-key",
     headers: { "x-fixture": name },

@@ -8,7 +8,7 @@ import { type MistralRequest, mistral } from "../src/index.js"
 import { answeringServer } from "./helpers.js"
 
 const request: MistralRequest = { model: "mistral-small-latest", messages: [{ role: "user", content: "Hi" }] }
-const send = mistral.send as NonNullable<typeof mistral.send>
+const send = mistral.send.bind(mistral)
 
 describe("send", () => {
   let server: TestServer

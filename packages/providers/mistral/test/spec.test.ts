@@ -99,7 +99,7 @@ describe("the body the real SDK sends for each feature is a valid ChatCompletion
     for (const stream of [false, true]) {
       it(`${name}${stream ? ", streaming" : ""}`, async () => {
         const request = mistral.toRequest(blueprint, { stream })
-        const answer = await mistral.send?.(request, { baseURL: server.url, apiKey: "test-key" })
+        const answer = await mistral.send(request, { baseURL: server.url, apiKey: "test-key" })
         if (stream) await drain(answer as AsyncIterable<unknown>)
         const recorded = server.requests.at(-1)
         expect(recorded?.url).toBe("/v1/chat/completions")
