@@ -48,10 +48,10 @@ const SDK_NAME: ReadonlyMap<string, string> = new Map(
 const NATIVE_NAMES: ReadonlySet<string> = new Set(SDK_NAME.keys())
 
 /**
- * Model parameters (`overrides` win, whatever name either uses) → Mistral request fields. Portable ones, by any provider's name, are written in Mistral's
- * form (`max_tokens` → `maxTokens`, `seed` → `randomSeed`, `response_format` → `responseFormat`, ...); `top_k`
- * and native names outside {@link NATIVE_PARAMETERS} are dropped with a warning. `tool_choice` is returned
- * apart, for the tool conversion.
+ * Model parameters → Mistral request fields (`overrides`, i.e. `options.parameters`, win whatever name either
+ * uses). Portable ones, by any provider's name, are written in Mistral's form (`max_tokens` → `maxTokens`,
+ * `seed` → `randomSeed`, `response_format` → `responseFormat`, ...); `top_k` and native names outside
+ * {@link NATIVE_PARAMETERS} are dropped with a warning. `tool_choice` is returned apart, for the tools.
  */
 export function toMistralParameters(
   parameters: Readonly<Record<string, unknown>> | null | undefined,

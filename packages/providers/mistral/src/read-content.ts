@@ -50,6 +50,7 @@ export function readChunk(chunk: unknown): Content | undefined {
     case "input_audio": {
       const audio = field(chunk, "inputAudio", "input_audio")
       if (typeof audio !== "string") return undefined
+      // An http(s) URL has a ':' in its first bytes, which base64 has not: it never passes for audio data.
       return { type: "media", media: { type: mimeTypeFromBase64(audio) ?? DEFAULT_AUDIO_TYPE, url: audio } }
     }
     default:

@@ -8,7 +8,6 @@ import {
   type Message,
   mediaKind,
   mimeTypeFromBase64,
-  mimeTypeFromUrl,
   type PromptBlueprint,
   UnsupportedFeatureError,
 } from "@pl/blueprint"
@@ -42,9 +41,8 @@ function convert(blueprint: PromptBlueprint, stream: boolean) {
  * - a system message keeps only its text and thinking parts;
  * - text parts keep only their text (Gemini thought signatures and citations are not sent);
  * - media: an image becomes an `image_url` part (base64 as a data URL of its type); a document stays media
- *   with its data as a data URL and its type read back from the data URL, else from the URL's extension,
- *   else `application/pdf`; audio stays media with bare base64 and its type read from the bytes or the URL,
- *   else `audio/wav` (its title is not sent);
+ *   with its data as a data URL and its type read back from the data URL, else `application/pdf`; audio
+ *   stays media with bare base64 and its type read from the bytes, else `audio/wav` (its title is not sent);
  * - a tool result without a name gets the name of the call it answers, when an earlier message made it;
  * - the last message, if it is the assistant's, gets `prefix: true`.
  */
@@ -125,11 +123,11 @@ function normalisePart(part: Content): Content {
           image_url: { url: isUrl ? media.url : `data:${media.type};base64,${media.url}` },
         }
       if (kind === "audio") {
-        const type = (isUrl ? mimeTypeFromUrl(media.url) : mimeTypeFromBase64(media.url)) ?? "audio/wav"
+        const type = (isUrl ? undefined : mimeTypeFromBase64(media.url)) ?? "audio/wav"
         return { type: "media", media: { type, url: media.url } }
       }
       const url = isUrl ? media.url : `data:${media.type};base64,${media.url}`
-      const type = isUrl ? (mimeTypeFromUrl(media.url) ?? "application/pdf") : media.type
+      const type = isUrl ? "application/pdf" : media.type
       return {
         type: "media",
         media: media.title !== undefined ? { title: media.title, type, url } : { type, url },
