@@ -89,3 +89,17 @@ export function definedOnly<T extends object>(value: T): { [K in keyof T]: NonNu
 export function partPath(messagePath: string, index: number): string {
   return `${messagePath}.content[${index}]`
 }
+
+/**
+ * A tool choice in the blueprint's words (`auto`, `none`, `required`, or an object with a `type`).
+ * `parameters.tool_choice` may hold another provider's: Anthropic's `{ type: "auto" | "any" | "none" }`
+ * and `{ type: "tool", name }` read as `auto`, `required`, `none` and a named function.
+ */
+export function toolChoiceOf(choice: unknown): string | Record<string, unknown> | undefined {
+  if (typeof choice === "string") return choice
+  if (!isRecord(choice) || typeof choice.type !== "string") return undefined
+  if (choice.type === "any") return "required"
+  if (choice.type === "auto" || choice.type === "none") return choice.type
+  if (choice.type === "tool") return { type: "function", function: { name: choice.name } }
+  return choice
+}

@@ -230,6 +230,28 @@ describe("toChatRequest", () => {
     }
   })
 
+  it("reads Anthropic's tool choices from the parameters, and drops a built-in tool choice", () => {
+    const base = chatBlueprint([user("Hi")], { tools: [{ type: "function", function: { name: "lookup" } }] })
+    const choose = (tool_choice: unknown) => {
+      const w = warnings()
+      const request = convert(
+        {
+          ...base,
+          metadata: { model: { provider: "anthropic", name: "gpt-4o", parameters: { tool_choice } } },
+        },
+        { onWarning: w.onWarning },
+      )
+      return { choice: request.tool_choice, warned: w.list.map((x) => x.feature) }
+    }
+    expect(choose({ type: "any" })).toEqual({ choice: "required", warned: [] })
+    expect(choose({ type: "none" })).toEqual({ choice: "none", warned: [] })
+    expect(choose({ type: "tool", name: "lookup" })).toEqual({
+      choice: { type: "function", function: { name: "lookup" } },
+      warned: [],
+    })
+    expect(choose({ type: "web_search" })).toEqual({ choice: undefined, warned: ["tool_choice"] })
+  })
+
   it("leaves out tool_choice and parallel_tool_calls when there are no tools, with warnings", () => {
     const w = warnings()
     const request = convert(

@@ -4,6 +4,7 @@
 
 import {
   type ChatTemplate,
+  type KnownTool,
   keepNativeParameters,
   type PortableParameters,
   type PromptBlueprint,
@@ -25,8 +26,8 @@ import {
   modelOf,
   notRendered,
   parametersOf,
+  toolChoiceOf,
 } from "../conversion.js"
-import { isKnownTool } from "../known.js"
 import { toChatMessage } from "./to-messages.js"
 
 /**
@@ -115,10 +116,11 @@ function writeTools(
   const tools: ChatCompletionTool[] = []
   template?.tools?.forEach((tool, i) => {
     const path = `prompt_template.tools[${i}]`
-    if (!isKnownTool(tool)) drop(c, `tools.${tool.type}`, path, "an unknown tool type")
-    else if (tool.type === "function") tools.push({ type: "function", function: definedOnly(tool.function) })
-    else if (tool.type === "tool_variable") throw notRendered(c, "tool_variable", path)
-    else drop(c, `tools.${tool.type}`, path, "Chat has no built-in tools (openaiResponses has)")
+    // Tools of a type this version does not know are dropped with the built-in ones.
+    const known = tool as KnownTool
+    if (known.type === "function") tools.push({ type: "function", function: definedOnly(known.function) })
+    else if (known.type === "tool_variable") throw notRendered(c, "tool_variable", path)
+    else drop(c, `tools.${tool.type}`, path, "Chat has no such tool (openaiResponses has the built-in ones)")
   })
   // OpenAI refuses an empty `tools` list, and `tool_choice` or `parallel_tool_calls` without tools.
   const choice = template?.tool_choice ?? portable.tool_choice
@@ -136,10 +138,11 @@ function writeTools(
 }
 
 function toChatToolChoice(choice: unknown): ChatCompletionToolChoiceOption | undefined {
-  if (choice === "auto" || choice === "none" || choice === "required") return choice
+  const blueprint = toolChoiceOf(choice)
+  if (blueprint === "auto" || blueprint === "none" || blueprint === "required") return blueprint
   // Named function, custom tool and allowed-tools choices have the same shape in the blueprint and in Chat.
-  if (isRecord(choice) && ["function", "custom", "allowed_tools"].includes(String(choice.type)))
-    return choice as unknown as ChatCompletionToolChoiceOption
+  if (isRecord(blueprint) && ["function", "custom", "allowed_tools"].includes(String(blueprint.type)))
+    return blueprint as unknown as ChatCompletionToolChoiceOption
   return undefined
 }
 

@@ -19,8 +19,8 @@ import type {
   ResponseInputItem,
   Tool as ResponsesTool,
 } from "openai/resources/responses/responses"
+import { BUILT_IN_TOOLS } from "../built-in-tools.js"
 import { definedOnly } from "../conversion.js"
-import { BUILT_IN_TOOLS } from "../known.js"
 import { mediaFromFileData } from "../media.js"
 import { fromItem, fromOutputText } from "./from-item.js"
 import { ENCRYPTED_REASONING } from "./to-request.js"

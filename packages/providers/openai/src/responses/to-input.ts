@@ -34,7 +34,6 @@ import {
   partPath,
   unsupported,
 } from "../conversion.js"
-import { isKnownContent } from "../known.js"
 import { filenameOf, mediaUrl, readMedia } from "../media.js"
 
 /** Appends the items of one message; returns whether it sent reasoning with encrypted content. */
@@ -195,16 +194,14 @@ function toInputContent(c: Conversion, part: KnownContent, path: string): Respon
 
 /** A part that is an item of its own; returns whether it sent encrypted reasoning. */
 function pushItem(c: Conversion, items: ResponseInputItem[], part: KnownContent, path: string): boolean {
-  if (part.type === "thinking" && part.id) return pushReasoning(items, part.id, [part])
+  if (part.type === "thinking") {
+    if (part.id) return pushReasoning(items, part.id, [part])
+    drop(c, "content.thinking", path, "reasoning without its OpenAI item id cannot be replayed")
+    return false
+  }
   const item = toItem(c, part, path)
   if (item) items.push(item)
-  else
-    drop(
-      c,
-      `content.${part.type}`,
-      path,
-      "OpenAI cannot take this part back (thinking needs its OpenAI item id)",
-    )
+  else drop(c, `content.${part.type}`, path, "OpenAI takes no such part back")
   return false
 }
 
@@ -262,7 +259,7 @@ function toItem(c: Conversion, part: KnownContent, path: string): ResponseInputI
   }
 }
 
-/** Visits the known parts of a message with their paths; unknown parts are dropped with a warning. */
+/** Visits the parts of a message with their paths. */
 function eachPart(
   c: Conversion,
   message: Message,
@@ -271,10 +268,10 @@ function eachPart(
 ) {
   const parts: readonly Content[] = message.content ?? []
   for (let j = 0; j < parts.length; j++) {
-    const part = parts[j]!
-    if (!isKnownContent(part)) drop(c, `content.${part.type}`, partPath(path, j), "an unknown content type")
-    else if (part.type === "media_variable") throw notRendered(c, "media_variable", partPath(path, j))
-    else visit(part, partPath(path, j))
+    // Parts of a type this version does not know have no item form: `toItem` leaves them out.
+    const part = parts[j] as KnownContent
+    if (part.type === "media_variable") throw notRendered(c, "media_variable", partPath(path, j))
+    visit(part, partPath(path, j))
   }
 }
 

@@ -304,6 +304,28 @@ describe("toResponsesRequest", () => {
     expect(request.tool_choice).toBe("required")
   })
 
+  it("reads another provider's tool choice from the parameters, and drops a choice it cannot force", () => {
+    const tools = [
+      { type: "function" as const, function: { name: "lookup" } },
+      { type: "web_search" as const },
+    ]
+    const choose = (tool_choice: unknown) => {
+      const w = warnings()
+      const request = convert(chatBlueprint([user("Hi")], { tools }, { tool_choice }), {
+        onWarning: w.onWarning,
+      })
+      return { choice: request.tool_choice, warned: w.list.map((x) => x.feature) }
+    }
+    expect(choose({ type: "any" })).toEqual({ choice: "required", warned: [] })
+    expect(choose({ type: "tool", name: "lookup" })).toEqual({
+      choice: { type: "function", name: "lookup" },
+      warned: [],
+    })
+    expect(choose({ type: "file_search" })).toEqual({ choice: { type: "file_search" }, warned: [] })
+    // The spec's hosted-tool choices name only the preview web search.
+    expect(choose({ type: "web_search" })).toEqual({ choice: undefined, warned: ["tool_choice"] })
+  })
+
   it("sends built-in tools with their config as tool fields; Gemini's are dropped with a warning", () => {
     const w = warnings()
     const request = convert(
@@ -479,22 +501,26 @@ describe("toResponsesRequest", () => {
     )
   })
 
-  it("drops another provider's built-in tool parts (Anthropic web search, code without a container) with warnings", () => {
+  it("drops another provider's built-in tool parts, and parts and tools of unknown types, with warnings", () => {
     const w = warnings()
     const request = convert(
-      chatBlueprint([
-        user("Go"),
-        {
-          role: "assistant",
-          content: [
-            { type: "server_tool_use", id: "srvtoolu_1", name: "web_search", input: { query: "news" } },
-            { type: "web_search_tool_result", tool_use_id: "srvtoolu_1", content: [] },
-            { type: "code", code: "1+1" },
-            { type: "redacted_thinking", data: "abc" },
-            { type: "text", text: "Done." },
-          ],
-        },
-      ]),
+      chatBlueprint(
+        [
+          user("Go"),
+          {
+            role: "assistant",
+            content: [
+              { type: "server_tool_use", id: "srvtoolu_1", name: "web_search", input: { query: "news" } },
+              { type: "web_search_tool_result", tool_use_id: "srvtoolu_1", content: [] },
+              { type: "code", code: "1+1" },
+              { type: "redacted_thinking", data: "abc" },
+              { type: "future_part", value: 1 },
+              { type: "text", text: "Done." },
+            ],
+          },
+        ],
+        { tools: [{ type: "future_tool" }] },
+      ),
       { onWarning: w.onWarning },
     )
     expect(request.input?.slice(1)).toEqual([{ role: "assistant", content: "Done." }])
@@ -503,6 +529,8 @@ describe("toResponsesRequest", () => {
       "content.web_search_tool_result",
       "content.code",
       "content.redacted_thinking",
+      "content.future_part",
+      "tools.future_tool",
     ])
   })
 

@@ -5,6 +5,7 @@
 import {
   type ChatTemplate,
   type FunctionDefinition,
+  type KnownTool,
   keepNativeParameters,
   type PortableParameters,
   type PromptBlueprint,
@@ -18,6 +19,7 @@ import type {
   ResponseInputItem,
   Tool,
 } from "openai/resources/responses/responses"
+import { responsesToolType } from "../built-in-tools.js"
 import {
   type Conversion,
   definedOnly,
@@ -27,10 +29,10 @@ import {
   modelOf,
   notRendered,
   parametersOf,
+  toolChoiceOf,
   unsupported,
   warn,
 } from "../conversion.js"
-import { BUILT_IN_TOOLS, isKnownTool } from "../known.js"
 import { toInputItems } from "./to-input.js"
 
 /**
@@ -145,19 +147,17 @@ function writeTools(
   const tools: Tool[] = []
   for (const [i, tool] of (template?.tools ?? []).entries()) {
     const path = `prompt_template.tools[${i}]`
-    const type =
-      isKnownTool(tool) && tool.type !== "function" && tool.type !== "tool_variable"
-        ? BUILT_IN_TOOLS[tool.type]
-        : undefined
-    if (!isKnownTool(tool)) drop(c, `tools.${tool.type}`, path, "an unknown tool type")
-    else if (tool.type === "tool_variable") throw notRendered(c, "tool_variable", path)
-    else if (tool.type === "function") tools.push(toFunctionTool(tool.function))
-    else if (type === undefined) drop(c, `tools.${tool.type}`, path, `OpenAI has no ${tool.type} tool`)
+    // Tools of a type this version does not know are dropped like Gemini's built-in ones.
+    const known = tool as KnownTool
+    const type = responsesToolType(tool.type)
+    if (known.type === "tool_variable") throw notRendered(c, "tool_variable", path)
+    else if (known.type === "function") tools.push(toFunctionTool(known.function))
+    else if (type === undefined) drop(c, `tools.${tool.type}`, path, "OpenAI has no such tool")
     // The code interpreter needs a container; `auto` (OpenAI creates one) is its documented default.
     else
       tools.push({
         ...(type === "code_interpreter" && { container: { type: "auto" } }),
-        ...tool.config,
+        ...known.config,
         type,
       } as Tool)
   }
@@ -183,11 +183,30 @@ function toFunctionTool({ name, description, parameters, strict }: FunctionDefin
   }
 }
 
+/** Tool choice types the Responses API takes (its `ToolChoice*` schemas). */
+const CHOICE_TYPES: ReadonlySet<string> = new Set([
+  "function",
+  "custom",
+  "allowed_tools",
+  "mcp",
+  "shell",
+  "apply_patch",
+  "file_search",
+  "web_search_preview",
+  "computer_use_preview",
+  "computer_use",
+  "computer",
+  "code_interpreter",
+  "image_generation",
+])
+
 function toResponsesToolChoice(choice: unknown): ResponseCreateParams["tool_choice"] {
-  if (choice === "auto" || choice === "none" || choice === "required") return choice
-  if (!isRecord(choice) || typeof choice.type !== "string") return undefined
+  const blueprint = toolChoiceOf(choice)
+  if (blueprint === "auto" || blueprint === "none" || blueprint === "required") return blueprint
+  if (!isRecord(blueprint)) return undefined
   // The blueprint names a function Chat's way, `{ type: "function", function: { name } }`.
-  if (choice.type === "function" && isRecord(choice.function))
-    return { type: "function", name: String(choice.function.name) }
-  return choice as unknown as ResponseCreateParams["tool_choice"]
+  if (blueprint.type === "function" && isRecord(blueprint.function))
+    return { type: "function", name: String(blueprint.function.name) }
+  const type = responsesToolType(String(blueprint.type)) ?? String(blueprint.type)
+  return CHOICE_TYPES.has(type) ? ({ ...blueprint, type } as ResponseCreateParams["tool_choice"]) : undefined
 }
