@@ -29,6 +29,8 @@ export class MistralAccumulator implements Accumulator<MistralStreamChunk> {
   readonly #completion: Completion = { message: { role: "assistant", content: [] } }
   readonly #content = new ContentBuilder(this.#completion.message.content ?? [])
   readonly #calls = new ToolCallJoiner()
+  // TODO(shared): ToolCallJoiner could start a new call itself when `start` brings an id other than the one
+  // already at that index; OpenAI-compatible servers that send whole calls without an index need it too.
   /** The call each stream index currently feeds: its key in the joiner, and its id once known. */
   readonly #slots = new Map<number, { key: number; id: string | undefined }>()
 
