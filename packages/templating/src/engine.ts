@@ -25,6 +25,12 @@ export interface RenderContext {
 export interface PreparedText {
   /** The variables it uses, in first-use order, without duplicates. */
   readonly variables: readonly VariableUse[]
+  /**
+   * Whether rendering copes with missing variables itself, reporting each through `context.missing`
+   * (f-string). Otherwise, in strict mode a text with missing variables is not rendered at all (a jinja2
+   * template would fail on them in ways that hide the real problem).
+   */
+  readonly reportsMissing: boolean
   render(variables: VariableMap, context: RenderContext): string
 }
 

@@ -44,7 +44,7 @@ export class RenderSession implements RenderContext {
     try {
       const prepared = engine.prepare(text)
       if (onVariable) for (const use of prepared.variables) onVariable(use)
-      if (!this.lenient) {
+      if (!this.lenient && !prepared.reportsMissing) {
         let complete = true
         for (const use of prepared.variables) {
           if (use.required && !hasVariable(this.variables, use.name)) {

@@ -51,6 +51,7 @@ function prepareFString(text: string): PreparedText {
   collect(pieces)
   return {
     variables,
+    reportsMissing: true,
     render: (map, context) => renderPieces(pieces, map, context, true),
   }
 }
@@ -100,7 +101,8 @@ function renderField(field: Field, map: VariableMap, context: RenderContext): st
     const specText = renderPieces(field.nestedSpec, map, context, false)
     return formatValue(value, parseFormatSpec(specText), specText, context.budget)
   }
-  if (field.specText === "" && typeof value === "string") return value
+  // format(value, "") is str(value) for every type.
+  if (field.specText === "") return typeof value === "string" ? value : pythonStr(value, "f-string")
   return formatValue(value, field.spec ?? parseFormatSpec(field.specText), field.specText, context.budget)
 }
 

@@ -1,5 +1,6 @@
-import { TemplateSecurityError, TemplateSyntaxError, type TextPosition } from "../errors.js"
+import { TemplateSecurityError, TemplateSyntaxError } from "../errors.js"
 import { isForbiddenMember } from "../forbidden-names.js"
+import { positionOf } from "../text-position.js"
 import { type FormatSpec, parseFormatSpec } from "./format-spec.js"
 
 /**
@@ -24,10 +25,13 @@ export interface Field {
   specText: string
   /** The spec's pieces when it holds nested `{fields}`. */
   nestedSpec: readonly FStringPiece[] | undefined
-  position: TextPosition
+  /** Where the field starts in the template text. */
+  offset: number
 }
 
 const NAME = /^[\p{L}\p{N}_$-]+$/u
+const DIGITS = /^\d+$/
+const NO_ACCESSORS: readonly (string | number)[] = []
 const LITERAL_BRACE_HINT =
   "to write braces literally, double them as {{ and }} (JSON or code in a prompt must escape every brace this way), or use the jinja2 format"
 
@@ -96,11 +100,24 @@ function matchingBrace(text: string, open: number, end: number): number {
 }
 
 function parseField(text: string, open: number, close: number, depth: number): Field {
-  const source = text.slice(open, close + 1)
-  const position = positionOf(text, open)
   const body = text.slice(open + 1, close)
+  // The common case, `{name}`, without the general machinery.
+  if (NAME.test(body) && !DIGITS.test(body)) {
+    return {
+      source: `{${body}}`,
+      name: body,
+      accessors: NO_ACCESSORS,
+      conversion: undefined,
+      spec: undefined,
+      specText: "",
+      nestedSpec: undefined,
+      offset: open,
+    }
+  }
+  const source = text.slice(open, close + 1)
+  // Positions are computed only for errors: finding the line is a scan from the start of the text.
   const fail = (message: string) =>
-    new TemplateSyntaxError("f-string", `${excerpt(source)} ${message}`, position)
+    new TemplateSyntaxError("f-string", `${excerpt(source)} ${message}`, positionOf(text, open))
 
   // The field name ends at the first ':' or '!' outside square brackets.
   let nameEnd = 0
@@ -135,7 +152,7 @@ function parseField(text: string, open: number, close: number, depth: number): F
       throw new TemplateSecurityError(
         "f-string",
         `${JSON.stringify(step)} cannot be looked up in a template`,
-        position,
+        positionOf(text, open),
       )
     }
   }
@@ -145,7 +162,7 @@ function parseField(text: string, open: number, close: number, depth: number): F
     if (depth >= 1) throw fail("nests fields in its format spec too deeply (one level is allowed)")
     const offset = open + 1 + body.length - specText.length
     nestedSpec = parsePieces(text, offset, offset + specText.length, depth + 1)
-  } else {
+  } else if (specText !== "") {
     try {
       spec = parseFormatSpec(specText)
     } catch (error) {
@@ -154,7 +171,7 @@ function parseField(text: string, open: number, close: number, depth: number): F
       throw error
     }
   }
-  return { source, name, accessors, conversion, spec, specText, nestedSpec, position }
+  return { source, name, accessors, conversion, spec, specText, nestedSpec, offset: open }
 }
 
 function parseFieldName(
@@ -207,15 +224,4 @@ function nextAccessor(fieldName: string, from: number): number {
 
 function excerpt(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
-}
-
-/** 1-based line and column of `index` in `text`. */
-export function positionOf(text: string, index: number): TextPosition {
-  let line = 1
-  let lineStart = 0
-  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++
-    lineStart = i + 1
-  }
-  return { line, column: index - lineStart + 1 }
 }

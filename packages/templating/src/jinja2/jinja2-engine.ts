@@ -9,11 +9,12 @@ import {
 } from "../errors.js"
 import { LruCache } from "../lru-cache.js"
 import type { Budget } from "../options.js"
+import { positionOf } from "../text-position.js"
 import type { VariableMap } from "../variable-map.js"
 import { analyzeVariables } from "./analyze-variables.js"
 import { checkTemplate, MAX_TEMPLATE_DEPTH } from "./check-template.js"
 import { createFilters } from "./filters.js"
-import { type NjFunction, type NjNode, nj } from "./nunjucks.js"
+import { type NjFunction, type NjNode, nj, parseTemplate } from "./nunjucks.js"
 import {
   createEnvironment,
   createRuntime,
@@ -92,6 +93,7 @@ export function createJinja2Engine(): TemplateEngine {
         const env = setup().env
         prepared = {
           variables,
+          reportsMissing: false,
           render: (map: VariableMap, context: RenderContext) =>
             run(root, env, map, runtimeFor(context.budget)),
         }
@@ -110,9 +112,9 @@ function compile(text: string, shared: Shared): { root: RootRender; variables: V
   const source = text.endsWith("\r\n") ? text.slice(0, -2) : text.endsWith("\n") ? text.slice(0, -1) : text
   let ast: NjNode
   try {
-    ast = nj.parser.parse(source, [], {})
+    ast = parseTemplate(source)
   } catch (error) {
-    throw compileError(error)
+    throw compileError(error, source)
   }
   let code: string
   let variables: VariableUse[]
@@ -123,7 +125,7 @@ function compile(text: string, shared: Shared): { root: RootRender; variables: V
     compiler.compile(ast)
     code = compiler.getCode()
   } catch (error) {
-    throw compileError(error)
+    throw compileError(error, source)
   }
   let factory: () => { root: RootRender }
   try {
@@ -143,17 +145,19 @@ function compile(text: string, shared: Shared): { root: RootRender; variables: V
   return { root: factory().root, variables }
 }
 
-function compileError(error: unknown): TemplateError {
+function compileError(error: unknown, source: string): TemplateError {
   if (error instanceof TemplateError) return error
   if (error instanceof RangeError) {
     return new TemplateLimitError("nesting", MAX_TEMPLATE_DEPTH, "the template nests too deeply")
   }
   const located = error as { message?: unknown; lineno?: unknown; colno?: unknown }
-  const message = String(located.message ?? error)
+  // nunjucks prefixes some messages with its parser function's name ("parseIf: ...").
+  const message = String(located.message ?? error).replace(/^(?:parse|compile)\w*: /, "")
+  // Errors at the end of the text ("expected endif, got end of file") come without a position.
   const position =
     typeof located.lineno === "number"
       ? { line: located.lineno, column: typeof located.colno === "number" ? located.colno : 1 }
-      : undefined
+      : positionOf(source, source.length)
   return new TemplateSyntaxError("jinja2", message, position, error)
 }
 

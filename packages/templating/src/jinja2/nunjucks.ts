@@ -42,7 +42,8 @@ export interface NjCompiler {
 }
 
 interface NunjucksInternals {
-  parser: { parse(source: string, extensions?: unknown[], options?: object): NjNode }
+  parser: { Parser: new (tokens: NjTokenizer) => { parseAsRoot(): NjNode } }
+  lexer: { lex(source: string, options?: object): NjTokenizer }
   compiler: { Compiler: new (templateName: string, throwOnUndefined: boolean) => NjCompiler }
   nodes: {
     Literal: new (lineno: number, colno: number, value: unknown) => NjNode
@@ -62,7 +63,57 @@ interface NunjucksInternals {
   }
 }
 
+/** nunjucks' tokenizer: the fields `extractUntil` below keeps in step. */
+interface NjTokenizer {
+  str: string
+  index: number
+  len: number
+  lineno: number
+  colno: number
+  _extractUntil(chars: string): string | null
+}
+
 export const nj = nunjucks as unknown as NunjucksInternals
+
+/**
+ * Parses a template with nunjucks' parser. The tokenizer's `_extractUntil`, which nunjucks runs one
+ * character at a time (with a string concatenation and three calls per character), is replaced on this
+ * tokenizer instance only by one that scans natively and moves line and column in one step: a 10 MB
+ * prompt lexes in milliseconds instead of seconds. Same results: the test suite parses every template
+ * both ways.
+ */
+export function parseTemplate(source: string, fast = true): NjNode {
+  const tokens = nj.lexer.lex(source, {})
+  if (fast) tokens._extractUntil = extractUntil
+  return new nj.parser.Parser(tokens).parseAsRoot()
+}
+
+function extractUntil(this: NjTokenizer, chars: string): string | null {
+  if (this.index >= this.len) return null
+  const { str, index: start, len } = this
+  let end = len
+  if (chars.length <= 4) {
+    for (const char of chars) {
+      const at = str.indexOf(char, start)
+      if (at >= 0 && at < end) end = at
+    }
+  } else {
+    end = start
+    while (end < len && !chars.includes(str.charAt(end))) end++
+  }
+  if (end === start) return ""
+  const text = str.slice(start, end)
+  const lastNewline = text.lastIndexOf("\n")
+  if (lastNewline < 0) this.colno += text.length
+  else {
+    let newlines = 0
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines++
+    this.lineno += newlines
+    this.colno = text.length - lastNewline - 1
+  }
+  this.index = end
+  return text
+}
 
 /** A nunjucks template error carries 0-based `lineno`/`colno` when it knows them. */
 export function isNunjucksError(error: unknown): error is Error & { lineno?: number; colno?: number } {

@@ -5,6 +5,7 @@ import {
   TemplateSecurityError,
   type TextPosition,
 } from "../errors.js"
+import { isForbiddenMember } from "../forbidden-names.js"
 import { type Budget, MAX_NESTING } from "../options.js"
 import { pythonStr } from "../python-str.js"
 import type { VariableMap } from "../variable-map.js"
@@ -50,12 +51,15 @@ export function createEnvironment(
     opts: { autoescape: false, throwOnUndefined: false, dev: false },
     globals,
     getFilter(name) {
+      if (isForbiddenMember(name))
+        throw new TemplateSecurityError("jinja2", `no filter may be named "${name}"`)
       const filter = filters[name]
       if (filter === undefined)
         throw new TemplateRenderError("jinja2", `unknown filter ${JSON.stringify(name)}`)
       return filter
     },
     getTest(name) {
+      if (isForbiddenMember(name)) throw new TemplateSecurityError("jinja2", `no test may be named "${name}"`)
       const test = tests[name]
       if (test === undefined) throw new TemplateRenderError("jinja2", `unknown test ${JSON.stringify(name)}`)
       return test

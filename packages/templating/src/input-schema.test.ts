@@ -1,0 +1,54 @@
+import type { ChatTemplate } from "@pl/blueprint"
+import { describe, expect, it } from "vitest"
+import { inputSchema } from "./jinja2.js"
+
+const template: ChatTemplate = {
+  type: "chat",
+  messages: [
+    { role: "system", content: [{ type: "text", text: "{name} {price:.2f} {user.email}" }] },
+    { role: "placeholder", name: "history" },
+    {
+      role: "user",
+      template_format: "jinja2",
+      content: [
+        {
+          type: "text",
+          text: "{{ topic }}{% for d in docs %}{{ d }}{% endfor %}{% if note %}{{ note }}{% endif %}{{ tone | default('calm') }}",
+        },
+        { type: "media_variable", name: "images" },
+      ],
+    },
+  ],
+}
+
+describe("inputSchema", () => {
+  const schema = inputSchema(template)
+  const valid = {
+    name: "Ada",
+    price: 9.5,
+    user: { email: "a@b.c" },
+    history: [{ role: "user", content: [{ type: "text", text: "hi" }] }],
+    topic: "t",
+    docs: ["x"],
+    images: ["https://x.test/a.png"],
+  }
+
+  it("accepts what the template needs, leaving out the variables it copes without", () => {
+    expect(schema.safeParse(valid).success).toBe(true)
+    expect(schema.safeParse({ ...valid, note: "n", tone: "warm" }).success).toBe(true)
+  })
+
+  it("wants strings for printed variables, message arrays for placeholders, string arrays for media", () => {
+    const issues = (value: unknown) =>
+      schema.safeParse(value).error?.issues.map((issue) => issue.path.join(".")) ?? []
+    expect(issues({ ...valid, name: 3 })).toEqual(["name"])
+    expect(issues({ ...valid, history: [{ role: "nobody" }] })).toEqual(["history.0.role"])
+    expect(issues({ ...valid, images: [1] })).toEqual(["images.0"])
+    expect(issues({ ...valid, note: 5 })).toEqual([])
+  })
+
+  it("requires every variable the template cannot do without", () => {
+    const missing = schema.safeParse({}).error?.issues.map((issue) => issue.path[0])
+    expect(missing).toEqual(["name", "price", "user", "history", "topic", "docs", "images"])
+  })
+})
