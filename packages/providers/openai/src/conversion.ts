@@ -47,14 +47,8 @@ export function unsupported(c: Conversion, feature: string, path: string, messag
 /** `options.model`, else `metadata.model.name`; without either there is nothing to call. */
 export function modelOf(c: Conversion, blueprint: PromptBlueprint, options: ToRequestOptions): string {
   const model = options.model ?? blueprint.metadata?.model?.name
-  if (!model)
-    throw unsupported(c, "model", "metadata.model.name", "no model: set metadata.model.name or options.model")
+  if (!model) throw unsupported(c, "model", "metadata.model.name", "set metadata.model.name or options.model")
   return model
-}
-
-/** The merged model parameters: the blueprint's, overridden by the call's. */
-export function parametersOf(blueprint: PromptBlueprint, options: ToRequestOptions): Record<string, unknown> {
-  return { ...blueprint.metadata?.model?.parameters, ...options.parameters }
 }
 
 /**
@@ -71,7 +65,7 @@ export function messagesOf(blueprint: PromptBlueprint): { message: Message; path
 
 /** Throws for the template slots @pl/templating fills (placeholder messages, media and tool variables). */
 export function notRendered(c: Conversion, what: string, path: string) {
-  return unsupported(c, what, path, `render the template first (@pl/templating fills ${what})`)
+  return unsupported(c, what, path, "render the template first (@pl/templating)")
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -85,7 +79,7 @@ export function definedOnly<T extends object>(value: T): { [K in keyof T]: NonNu
   return out as { [K in keyof T]: NonNullable<T[K]> }
 }
 
-/** The path of a message's content part, built only when a warning or error needs it. */
+/** The path of a message's content part, for warnings and errors. */
 export function partPath(messagePath: string, index: number): string {
   return `${messagePath}.content[${index}]`
 }
@@ -102,4 +96,9 @@ export function toolChoiceOf(choice: unknown): string | Record<string, unknown> 
   if (choice.type === "auto" || choice.type === "none") return choice.type
   if (choice.type === "tool") return { type: "function", function: { name: choice.name } }
   return choice
+}
+
+/** A message's `name`, as a field to spread when it has one. */
+export function nameOf(message: { name?: string | null }): { name?: string } {
+  return message.name ? { name: message.name } : {}
 }

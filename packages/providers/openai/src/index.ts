@@ -58,33 +58,34 @@ export type OpenAIResponsesAdapter = ProviderAdapter<
  * @example
  * const request = openai.toRequest(blueprint, { stream: true })
  * const acc = openai.accumulator()
- * for await (const chunk of await openai.send(request)) render(acc.push(chunk).message)
+ * const chunks = (await openai.send(request)) as AsyncIterable<ChatCompletionChunk>
+ * for await (const chunk of chunks) render(acc.push(chunk).message)
  */
-export const openai: OpenAIChatAdapter = {
+export const openai = {
   name: "openai",
   toRequest: toChatRequest,
   fromRequest: fromChatRequest,
   fromResponse: fromChatResponse,
   accumulator: chatAccumulator,
   send: sendChatCompletion,
-}
+} as const satisfies OpenAIChatAdapter
 
 /**
  * OpenAI Responses API (`POST /responses`): reasoning items with encrypted content, built-in tools (web
  * search, file search, code interpreter, image generation, MCP, shell, apply_patch) and their output items.
  *
  * @example
- * const request = openaiResponses.toRequest(blueprint)
- * const completion = openaiResponses.fromResponse(await openaiResponses.send(request) as Response)
+ * const response = await openaiResponses.send(openaiResponses.toRequest(blueprint))
+ * const completion = openaiResponses.fromResponse(response as Response)
  */
-export const openaiResponses: OpenAIResponsesAdapter = {
+export const openaiResponses = {
   name: "openai.responses",
   toRequest: toResponsesRequest,
   fromRequest: fromResponsesRequest,
   fromResponse: fromResponsesResponse,
   accumulator: responsesAccumulator,
   send: sendResponse,
-}
+} as const satisfies OpenAIResponsesAdapter
 
 /**
  * The adapter a blueprint asks for: `openaiResponses` when `metadata.model.api_type` is `"responses"`,
@@ -94,6 +95,6 @@ export const openaiResponses: OpenAIResponsesAdapter = {
  * const adapter = openaiFor(blueprint)
  * const response = await adapter.send(adapter.toRequest(blueprint))
  */
-export function openaiFor(blueprint: PromptBlueprint): OpenAIChatAdapter | OpenAIResponsesAdapter {
+export function openaiFor(blueprint: PromptBlueprint): typeof openai | typeof openaiResponses {
   return blueprint.metadata?.model?.api_type === "responses" ? openaiResponses : openai
 }

@@ -20,7 +20,7 @@ async function stream(name: string) {
   const acc = openai.accumulator()
   const { result: chunks, request: sent } = await replay(FOLDER, name, async (baseURL) =>
     drain(
-      (await openai.send!(request, { baseURL, apiKey: "test" })) as AsyncIterable<ChatCompletionChunk>,
+      (await openai.send(request, { baseURL, apiKey: "test" })) as AsyncIterable<ChatCompletionChunk>,
       acc,
     ),
   )
@@ -58,7 +58,7 @@ describe("Chat Completions fixtures through the openai SDK", () => {
     async ({ name }) => {
       const request = openai.toRequest(chatBlueprint([user("Hi")]))
       const { result } = await replay(FOLDER, name, (baseURL) =>
-        openai.send!(request, { baseURL, apiKey: "test" }),
+        openai.send(request, { baseURL, apiKey: "test" }),
       )
       expect(result).toEqual(readJsonFixture(FOLDER, name))
       expect(openai.fromResponse(result as ChatCompletion)).toEqual(
@@ -135,7 +135,7 @@ describe("openai.send", () => {
     const { default: OpenAI } = await import("openai")
     const request = openai.toRequest(chatBlueprint([user("Hi")]))
     const { result, request: sent } = await replay(FOLDER, "openai-text", (baseURL) =>
-      openai.send!(request, {
+      openai.send(request, {
         client: new OpenAI({ baseURL, apiKey: "from-client", defaultHeaders: { "x-team": "a" } }),
       }),
     )
@@ -147,7 +147,7 @@ describe("openai.send", () => {
   it("sends the context's headers, as an Azure api-key through baseURL would need", async () => {
     const request = openai.toRequest(chatBlueprint([user("Hi")]))
     const { request: sent } = await replay(FOLDER, "openai-text", (baseURL) =>
-      openai.send!(request, { baseURL, apiKey: "test", headers: { "api-key": "azure-key" } }),
+      openai.send(request, { baseURL, apiKey: "test", headers: { "api-key": "azure-key" } }),
     )
     expect(sent.headers["api-key"]).toBe("azure-key")
   })
@@ -158,7 +158,7 @@ describe("openai.send", () => {
     const request = openai.toRequest(chatBlueprint([user("Hi")]))
     await expect(
       replay(FOLDER, "openai-text", (baseURL) =>
-        openai.send!(request, { baseURL, apiKey: "test", signal: controller.signal, maxRetries: 0 }),
+        openai.send(request, { baseURL, apiKey: "test", signal: controller.signal, maxRetries: 0 }),
       ),
     ).rejects.toThrow(APIUserAbortError)
   })

@@ -22,7 +22,7 @@ async function stream(name: string) {
   const acc = openaiResponses.accumulator()
   const chunks: ResponseStreamEvent[] = []
   const { request: sent } = await replay(FOLDER, name, async (baseURL) => {
-    const events = (await openaiResponses.send!(request, {
+    const events = (await openaiResponses.send(request, {
       baseURL,
       apiKey: "test",
     })) as AsyncIterable<ResponseStreamEvent>
@@ -84,7 +84,7 @@ describe("Responses API fixtures through the openai SDK", () => {
     async ({ name }) => {
       const request = openaiResponses.toRequest(chatBlueprint([user("Hi")]))
       const { result } = await replay(FOLDER, name, (baseURL) =>
-        openaiResponses.send!(request, { baseURL, apiKey: "test" }),
+        openaiResponses.send(request, { baseURL, apiKey: "test" }),
       )
       const recorded = readJsonFixture(FOLDER, name) as Response
       // The SDK adds `output_text`, a convenience it computes; everything else is the body as sent.
@@ -238,7 +238,7 @@ describe("Responses API fixtures through the openai SDK", () => {
     const acc = openaiResponses.accumulator()
     const failure = replay(FOLDER, ERROR, async (baseURL) =>
       drain(
-        (await openaiResponses.send!(request, {
+        (await openaiResponses.send(request, {
           baseURL,
           apiKey: "test",
         })) as AsyncIterable<ResponseStreamEvent>,
@@ -259,7 +259,7 @@ describe("Responses API fixtures through the openai SDK", () => {
     const failure = replay(
       FOLDER,
       ERROR,
-      (baseURL) => openaiResponses.send!(request, { baseURL, apiKey: "test", maxRetries: 0 }),
+      (baseURL) => openaiResponses.send(request, { baseURL, apiKey: "test", maxRetries: 0 }),
       429,
     )
     await expect(failure).rejects.toThrow(RateLimitError)

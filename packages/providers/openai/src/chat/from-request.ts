@@ -10,7 +10,7 @@ import type {
   ChatCompletionCreateParams,
   ChatCompletionMessageParam,
 } from "openai/resources/chat/completions"
-import { definedOnly } from "../conversion.js"
+import { definedOnly, nameOf } from "../conversion.js"
 import { audioMimeType, mediaFromFileData } from "../media.js"
 
 export function fromChatRequest(request: ChatCompletionCreateParams): PromptBlueprint {
@@ -110,8 +110,4 @@ function fromContentPart(part: ChatCompletionContentPart | ChatCompletionContent
       // An uploaded file (`file_id`) has no blueprint form: kept as received.
       return part.file.file_data ? mediaFromFileData(part.file.file_data, part.file.filename) : { ...part }
   }
-}
-
-function nameOf(message: { name?: string }): { name?: string } {
-  return message.name ? { name: message.name } : {}
 }

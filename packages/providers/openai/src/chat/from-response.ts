@@ -32,7 +32,11 @@ export function fromChatResponse(response: ChatCompletion): Completion {
   const toolCalls: ToolCall[] = []
   for (const call of message.tool_calls ?? []) {
     if (call.type === "function")
-      toolCalls.push(fromChatToolCall(call.id, call.function.name, call.function.arguments))
+      toolCalls.push({
+        id: call.id,
+        type: "function",
+        function: { name: call.function.name, arguments: call.function.arguments },
+      })
   }
   const finish = mapFinishReason(choice?.finish_reason, CHAT_FINISH_REASONS)
   return {
@@ -52,16 +56,13 @@ export function fromChatResponse(response: ChatCompletion): Completion {
   }
 }
 
-export function fromChatToolCall(id: string, name: string, args: string): ToolCall {
-  return { id, type: "function", function: { name, arguments: args } }
-}
-
 /** Chat nests the citation under `url_citation`; the blueprint holds it flat. */
 export function fromChatAnnotation(annotation: ChatCompletionMessage.Annotation): Annotation {
   const citation = annotation.url_citation
   return citation ? { type: "url_citation", ...citation } : (annotation as unknown as Annotation)
 }
 
+/** OpenAI-compatible servers (DeepSeek, vLLM) send reasoning as `reasoning_content`, beside `content`. */
 export function reasoningOf(value: object): string | undefined {
   const { reasoning_content } = value as { reasoning_content?: unknown }
   return typeof reasoning_content === "string" && reasoning_content !== "" ? reasoning_content : undefined

@@ -5,7 +5,7 @@
  * a warning.
  */
 
-import type { AssistantMessage, Content, KnownContent, Message } from "@pl/blueprint"
+import { type AssistantMessage, type Content, isKnownContent, type Message } from "@pl/blueprint"
 import type {
   ChatCompletionAssistantMessageParam,
   ChatCompletionContentPart,
@@ -17,6 +17,7 @@ import {
   drop,
   dropCallSignature,
   dropTextExtras,
+  nameOf,
   notRendered,
   partPath,
   unsupported,
@@ -41,7 +42,13 @@ export function toChatMessage(c: Conversion, message: Message, path: string): Ch
       }
     case "function":
       // The legacy function message takes one string: its text parts, joined.
-      return { role: "function", name: message.name, content: joinText(textParts(c, message, path)) }
+      return {
+        role: "function",
+        name: message.name,
+        content: textParts(c, message, path)
+          .map((part) => part.text)
+          .join(""),
+      }
     case "placeholder":
       throw notRendered(c, "placeholder", path)
   }
@@ -83,8 +90,11 @@ function contentParts(c: Conversion, message: Message, path: string): ChatComple
   const out: ChatCompletionContentPart[] = []
   const parts: readonly Content[] = message.content ?? []
   for (let j = 0; j < parts.length; j++) {
-    // Parts of a type this version does not know end in `default` with the other parts Chat cannot take.
-    const part = parts[j] as KnownContent
+    const part = parts[j]!
+    if (!isKnownContent(part)) {
+      drop(c, `content.${part.type}`, partPath(path, j), "an unknown content type")
+      continue
+    }
     switch (part.type) {
       case "text":
         out.push({ type: "text", text: part.text })
@@ -106,12 +116,7 @@ function contentParts(c: Conversion, message: Message, path: string): ChatComple
           )
         break
       default:
-        drop(
-          c,
-          `content.${part.type}`,
-          partPath(path, j),
-          "Chat takes no such part (openaiResponses takes most built-in ones)",
-        )
+        drop(c, `content.${part.type}`, partPath(path, j), "Chat takes no such part")
     }
   }
   return out
@@ -131,22 +136,12 @@ function toMediaPart(
   if (media.kind === "audio") {
     const format = audioFormat(media.mimeType)
     if (media.data === undefined || format === undefined)
-      throw unsupported(
-        c,
-        "content.media.audio",
-        path,
-        "Chat Completions takes audio as base64 wav or mp3 only",
-      )
+      throw unsupported(c, "content.media.audio", path, "Chat takes audio as base64 wav or mp3 only")
     return { type: "input_audio", input_audio: { data: media.data, format } }
   }
-  if (media.kind === "video") throw unsupported(c, "content.media.video", path, "OpenAI takes no video input")
+  if (media.kind === "video") throw unsupported(c, "content.media.video", path, "OpenAI takes no video")
   if (media.data === undefined)
-    throw unsupported(
-      c,
-      "content.media.url",
-      path,
-      "Chat Completions takes files as inline data only, not by URL",
-    )
+    throw unsupported(c, "content.media.url", path, "Chat takes files as inline data, not by URL")
   return { type: "file", file: { file_data: mediaUrl(media), filename: filenameOf(part, media.mimeType) } }
 }
 
@@ -155,14 +150,4 @@ function compact<P extends ChatCompletionContentPart>(parts: P[]): string | P[] 
   if (parts.length === 0) return ""
   const [first] = parts
   return parts.length === 1 && first?.type === "text" ? first.text : parts
-}
-
-function joinText(parts: ChatCompletionContentPartText[]): string {
-  let text = ""
-  for (const part of parts) text += part.text
-  return text
-}
-
-function nameOf(message: { name?: string | null }): { name?: string } {
-  return message.name ? { name: message.name } : {}
 }

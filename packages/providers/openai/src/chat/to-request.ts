@@ -4,7 +4,7 @@
 
 import {
   type ChatTemplate,
-  type KnownTool,
+  isKnownTool,
   keepNativeParameters,
   type PortableParameters,
   type PromptBlueprint,
@@ -25,7 +25,6 @@ import {
   messagesOf,
   modelOf,
   notRendered,
-  parametersOf,
   toolChoiceOf,
 } from "../conversion.js"
 import { toChatMessage } from "./to-messages.js"
@@ -33,6 +32,10 @@ import { toChatMessage } from "./to-messages.js"
 /**
  * Chat Completions fields the blueprint has no portable name for, sent as written; any other native
  * parameter is dropped with a warning rather than sent to fail.
+ *
+ * @example
+ * CHAT_PARAMETERS.has("reasoning_effort") // true: sent as written
+ * CHAT_PARAMETERS.has("top_k") // false: dropped with a warning
  */
 export const CHAT_PARAMETERS: ReadonlySet<string> = new Set([
   "audio",
@@ -73,7 +76,7 @@ export function toChatRequest(
   options: ToRequestOptions = {},
 ): ChatCompletionCreateParams {
   const c: Conversion = { provider: PROVIDER, onWarning: options.onWarning }
-  const { portable, native } = splitParameters(parametersOf(blueprint, options))
+  const { portable, native } = splitParameters(blueprint.metadata?.model?.parameters, options.parameters)
   // Typed as the union: a streaming request is the same object with `stream: true`.
   const request = {
     ...keepNativeParameters(native, CHAT_PARAMETERS, PROVIDER, options.onWarning),
@@ -116,11 +119,10 @@ function writeTools(
   const tools: ChatCompletionTool[] = []
   template?.tools?.forEach((tool, i) => {
     const path = `prompt_template.tools[${i}]`
-    // Tools of a type this version does not know are dropped with the built-in ones.
-    const known = tool as KnownTool
-    if (known.type === "function") tools.push({ type: "function", function: definedOnly(known.function) })
-    else if (known.type === "tool_variable") throw notRendered(c, "tool_variable", path)
-    else drop(c, `tools.${tool.type}`, path, "Chat has no such tool (openaiResponses has the built-in ones)")
+    if (!isKnownTool(tool)) drop(c, `tools.${tool.type}`, path, "an unknown tool type")
+    else if (tool.type === "function") tools.push({ type: "function", function: definedOnly(tool.function) })
+    else if (tool.type === "tool_variable") throw notRendered(c, "tool_variable", path)
+    else drop(c, `tools.${tool.type}`, path, "Chat has no built-in tools")
   })
   // OpenAI refuses an empty `tools` list, and `tool_choice` or `parallel_tool_calls` without tools.
   const choice = template?.tool_choice ?? portable.tool_choice

@@ -12,6 +12,7 @@
 import {
   type AssistantMessage,
   type Content,
+  isKnownContent,
   type KnownContent,
   type Message,
   parseMediaSource,
@@ -44,12 +45,7 @@ export function toInputItems(
   path: string,
 ): boolean {
   if (message.role === "function")
-    throw unsupported(
-      c,
-      "message.function",
-      path,
-      "the Responses API has no legacy function messages; use tools",
-    )
+    throw unsupported(c, "message.function", path, "legacy functions are Chat only; use tools")
   if (message.role === "placeholder") throw notRendered(c, "placeholder", path)
   if (message.role === "assistant") return toAssistantItems(c, items, message, path)
   if (message.name) drop(c, "message.name", path, "Responses input items have no name")
@@ -119,12 +115,7 @@ function toAssistantItems(
     })
   })
   if (message.function_call)
-    throw unsupported(
-      c,
-      "message.function_call",
-      path,
-      "the Responses API has no legacy function calls; use tools",
-    )
+    throw unsupported(c, "message.function_call", path, "legacy functions are Chat only; use tools")
   if (items.length === start) items.push({ role: "assistant", content: "" })
   return signed
 }
@@ -181,12 +172,7 @@ function toInputContent(c: Conversion, part: KnownContent, path: string): Respon
   const media = readMedia(part)
   if (media.kind === "image") return { type: "input_image", image_url: mediaUrl(media), detail: "auto" }
   if (media.kind === "audio" || media.kind === "video")
-    throw unsupported(
-      c,
-      `content.media.${media.kind}`,
-      path,
-      `the Responses API takes no ${media.kind} input`,
-    )
+    throw unsupported(c, `content.media.${media.kind}`, path, `OpenAI takes no ${media.kind} here`)
   return media.url
     ? { type: "input_file", file_url: media.url, ...(part.media.title && { filename: part.media.title }) }
     : { type: "input_file", file_data: mediaUrl(media), filename: filenameOf(part, media.mimeType) }
@@ -259,7 +245,7 @@ function toItem(c: Conversion, part: KnownContent, path: string): ResponseInputI
   }
 }
 
-/** Visits the parts of a message with their paths. */
+/** Visits the known parts of a message with their paths; unknown parts are dropped with a warning. */
 function eachPart(
   c: Conversion,
   message: Message,
@@ -268,10 +254,10 @@ function eachPart(
 ) {
   const parts: readonly Content[] = message.content ?? []
   for (let j = 0; j < parts.length; j++) {
-    // Parts of a type this version does not know have no item form: `toItem` leaves them out.
-    const part = parts[j] as KnownContent
-    if (part.type === "media_variable") throw notRendered(c, "media_variable", partPath(path, j))
-    visit(part, partPath(path, j))
+    const part = parts[j]!
+    if (!isKnownContent(part)) drop(c, `content.${part.type}`, partPath(path, j), "an unknown content type")
+    else if (part.type === "media_variable") throw notRendered(c, "media_variable", partPath(path, j))
+    else visit(part, partPath(path, j))
   }
 }
 

@@ -5,7 +5,7 @@
 import {
   type ChatTemplate,
   type FunctionDefinition,
-  type KnownTool,
+  isKnownTool,
   keepNativeParameters,
   type PortableParameters,
   type PromptBlueprint,
@@ -28,7 +28,6 @@ import {
   messagesOf,
   modelOf,
   notRendered,
-  parametersOf,
   toolChoiceOf,
   unsupported,
   warn,
@@ -39,6 +38,10 @@ import { toInputItems } from "./to-input.js"
  * Responses API fields the blueprint has no portable name for, sent as written; any other native
  * parameter is dropped with a warning rather than sent to fail. `reasoning_effort` and `verbosity` (the
  * Chat names) are moved to `reasoning.effort` and `text.verbosity`.
+ *
+ * @example
+ * RESPONSES_PARAMETERS.has("store") // true: sent as written
+ * RESPONSES_PARAMETERS.has("logit_bias") // false: dropped with a warning
  */
 export const RESPONSES_PARAMETERS: ReadonlySet<string> = new Set([
   "background",
@@ -76,7 +79,7 @@ export function toResponsesRequest(
   options: ToRequestOptions = {},
 ): ResponseCreateParams {
   const c: Conversion = { provider: PROVIDER, onWarning: options.onWarning }
-  const { portable, native } = splitParameters(parametersOf(blueprint, options))
+  const { portable, native } = splitParameters(blueprint.metadata?.model?.parameters, options.parameters)
   const { reasoning_effort, verbosity, ...rest } = native
   // Typed as the union: a streaming request is the same object with `stream: true`.
   const request = {
@@ -147,17 +150,16 @@ function writeTools(
   const tools: Tool[] = []
   for (const [i, tool] of (template?.tools ?? []).entries()) {
     const path = `prompt_template.tools[${i}]`
-    // Tools of a type this version does not know are dropped like Gemini's built-in ones.
-    const known = tool as KnownTool
     const type = responsesToolType(tool.type)
-    if (known.type === "tool_variable") throw notRendered(c, "tool_variable", path)
-    else if (known.type === "function") tools.push(toFunctionTool(known.function))
-    else if (type === undefined) drop(c, `tools.${tool.type}`, path, "OpenAI has no such tool")
+    if (!isKnownTool(tool)) drop(c, `tools.${tool.type}`, path, "an unknown tool type")
+    else if (tool.type === "tool_variable") throw notRendered(c, "tool_variable", path)
+    else if (tool.type === "function") tools.push(toFunctionTool(tool.function))
+    else if (type === undefined) drop(c, `tools.${tool.type}`, path, `OpenAI has no ${tool.type} tool`)
     // The code interpreter needs a container; `auto` (OpenAI creates one) is its documented default.
     else
       tools.push({
         ...(type === "code_interpreter" && { container: { type: "auto" } }),
-        ...known.config,
+        ...tool.config,
         type,
       } as Tool)
   }
