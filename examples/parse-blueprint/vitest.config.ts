@@ -1,6 +1,3 @@
-import { defineConfig } from "vitest/config"
+import { packageTestConfig } from "@pl/devtools/vitest"
 
-export default defineConfig({
-  resolve: { conditions: ["@pl/source"] },
-  test: { include: ["src/**/*.test.ts"] },
-})
+export default packageTestConfig({ include: ["src/**/*.test.ts"] })
