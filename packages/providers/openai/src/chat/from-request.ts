@@ -34,8 +34,9 @@ export function fromChatRequest(request: ChatCompletionCreateParams): PromptBlue
     prompt_template: {
       type: "chat",
       messages: messages.map(fromChatMessage),
-      ...(tools && { tools: tools.map((tool) => tool as Tool) }),
-      // Chat's tool choices have the blueprint's shape.
+      // Chat's function tools and tool choices have the blueprint's shape; custom tools are kept as tools
+      // the blueprint does not know.
+      ...(tools && { tools: tools as Tool[] }),
       ...(tool_choice !== undefined && { tool_choice: tool_choice as ToolChoice }),
       ...(functions && {
         functions: functions.map(({ name, description, parameters }) =>

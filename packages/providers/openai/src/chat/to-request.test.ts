@@ -341,6 +341,16 @@ describe("toChatRequest", () => {
     expect(w.list.map((x) => x.feature).sort()).toEqual(["parameters.thinking", "parameters.top_k"])
   })
 
+  it("lets the call's parameters win over the blueprint's whatever name either uses", () => {
+    const request = convert(
+      chatBlueprint([user("Hi")], {}, { maxOutputTokens: 100, stop_sequences: ["a"] }),
+      {
+        parameters: { max_tokens: 5, stop: "b" },
+      },
+    )
+    expect(request).toMatchObject({ max_completion_tokens: 5, stop: ["b"] })
+  })
+
   it("takes the model from the options first, and streams with usage when asked", () => {
     const request = convert(chatBlueprint([user("Hi")]), { model: "gpt-4.1-mini", stream: true })
     expect(request).toMatchObject({
