@@ -171,10 +171,16 @@ describe("Responses API fixtures through the openai SDK", () => {
       id: "rs_01830d662ab3856501693c321405c88190be3ab04d5782d5f9",
     })
     // `output_item.added` carries a shorter, incomplete encrypted_content; `done` the one to replay.
-    expect(thinking.signature).toBe(encrypted)
-    expect((completion.message.content?.[0] as { thinking: string }).thinking).toMatch(
-      /^\*\*Calculating step-by-step/,
+    const added = events("openai-reasoning-encrypted-content.1").find(
+      (e) => e.type === "response.output_item.added" && e.item.type === "reasoning",
     )
+    const early =
+      added?.type === "response.output_item.added" && added.item.type === "reasoning"
+        ? added.item.encrypted_content
+        : ""
+    expect(early?.length).toBeLessThan(encrypted?.length ?? 0)
+    expect(thinking.signature).toBe(encrypted)
+    expect(thinking).toMatchObject({ thinking: expect.stringMatching(/^\*\*Calculating step-by-step/) })
     expect(completion.message.content?.[1]).toEqual({
       type: "text",
       text: "The final result is **570**.",
