@@ -1,13 +1,9 @@
 // The SDK takes and returns blobs (image, document, redacted reasoning) as bytes, the blueprint holds them as
 // base64 text, and the wire JSON holds them as base64 too. `atob`/`btoa` keep the converters free of `Buffer`.
 
-/** Base64 (standard or URL-safe, padded or not) to bytes. */
+/** Base64 (padded or not; `atob` is forgiving) to bytes. */
 export function base64ToBytes(data: string): Uint8Array {
-  const standard = data.replace(/-/g, "+").replace(/_/g, "/")
-  const binary = atob(standard + "=".repeat((4 - (standard.length % 4)) % 4))
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
+  return Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
 }
 
 /** Bytes to standard, padded base64. */

@@ -7,6 +7,9 @@ export type DocumentType = NonNullable<ConverseRequest["additionalModelRequestFi
 /** The adapter's name, as warnings and errors report it. */
 export const PROVIDER = "amazon.bedrock"
 
+/** Placeholders, media and tool variables are filled by @pl/templating before conversion. */
+export const RENDER_FIRST = "render it first (@pl/templating)"
+
 /** What one `toRequest` call carries through the converters: where warnings go, and a document counter. */
 export interface Conversion {
   readonly onWarning: ((warning: ConversionWarning) => void) | undefined
@@ -14,15 +17,16 @@ export interface Conversion {
   documents: number
 }
 
-export function warn(conversion: Conversion, feature: string, path: string, message: string): void {
+/** Reports a dropped feature: what, where in the blueprint, and why (by default: Bedrock has no such thing). */
+export function warn(
+  conversion: Conversion,
+  feature: string,
+  path: string,
+  message = "not sent: Bedrock has none",
+) {
   conversion.onWarning?.({ provider: PROVIDER, feature, path, message })
 }
 
-export function unsupported(feature: string, path: string | undefined, message: string): never {
-  throw new UnsupportedFeatureError({
-    provider: PROVIDER,
-    feature,
-    ...(path === undefined ? {} : { path }),
-    message,
-  })
+export function unsupported(feature: string, path: string, message: string): never {
+  throw new UnsupportedFeatureError({ provider: PROVIDER, feature, path, message })
 }

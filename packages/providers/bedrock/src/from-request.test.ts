@@ -35,8 +35,6 @@ const REQUESTS: Record<string, BedrockRequest> = {
               source: { s3Location: { uri: "s3://my-bucket/notes.docx" } },
             },
           },
-          { audio: { format: "mp3", source: { s3Location: { uri: "s3://my-bucket/a.mp3" } } } },
-          { video: { format: "mp4", source: { bytes: new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]) } } },
         ],
       },
     ],
@@ -115,7 +113,6 @@ const REQUESTS: Record<string, BedrockRequest> = {
     guardrailConfig: { guardrailIdentifier: "abc123", guardrailVersion: "DRAFT", trace: "enabled" },
     requestMetadata: { team: "search" },
     serviceTier: { type: "flex" },
-    additionalModelResponseFieldPaths: ["/stop_sequence"],
   },
 }
 
@@ -191,8 +188,6 @@ describe("fromRequest", () => {
           url: "s3://my-bucket/notes.docx",
         },
       },
-      { type: "media", media: { type: "audio/mpeg", url: "s3://my-bucket/a.mp3" } },
-      { type: "media", media: { type: "video/mp4", url: "AAAAGGZ0eXA=" } },
     ])
   })
 
@@ -216,7 +211,6 @@ describe("fromRequest", () => {
         guardrailConfig: { guardrailIdentifier: "abc123", guardrailVersion: "DRAFT", trace: "enabled" },
         requestMetadata: { team: "search" },
         serviceTier: { type: "flex" },
-        additionalModelResponseFieldPaths: ["/stop_sequence"],
       },
     })
     expect(
@@ -230,7 +224,7 @@ describe("fromRequest", () => {
     })
   })
 
-  it("reads JSON tool results as JSON text and documents given as text as plain-text files", () => {
+  it("reads JSON tool results as JSON text, and leaves out what has no blueprint form (and its cache point)", () => {
     const blueprint = bedrock.fromRequest({
       modelId: MODEL,
       messages: [
@@ -238,17 +232,17 @@ describe("fromRequest", () => {
           role: "user",
           content: [
             { toolResult: { toolUseId: "t", content: [{ json: { temperature: 18 } }] } },
+            { text: "Summarise:" },
             { document: { name: "memo", source: { text: "Hello" } } },
+            { audio: { format: "mp3", source: { s3Location: { uri: "s3://my-bucket/a.mp3" } } } },
+            { cachePoint: { type: "default" } },
           ],
         },
       ],
     })
     expect(blueprint.prompt_template.type === "chat" && blueprint.prompt_template.messages).toEqual([
       { role: "tool", tool_call_id: "t", content: [{ type: "text", text: '{"temperature":18}' }] },
-      {
-        role: "user",
-        content: [{ type: "media", media: { title: "memo", type: "text/plain", url: btoa("Hello") } }],
-      },
+      { role: "user", content: [{ type: "text", text: "Summarise:" }] },
     ])
   })
 })

@@ -83,31 +83,18 @@ describe("fromResponse", () => {
     })
   })
 
-  it("reads web citations as url_citation annotations and answered images as output media", () => {
+  it("reads images in an answer as image parts, and leaves out blocks with no blueprint form", () => {
     const { message } = bedrock.fromResponse(
       response([
-        {
-          citationsContent: {
-            content: [{ text: "Cats sleep " }, { text: "16 hours." }],
-            citations: [
-              {
-                title: "Cat facts",
-                location: { web: { url: "https://cats.test/sleep", domain: "cats.test" } },
-              },
-              { title: "Doc", location: { documentChar: { documentIndex: 0, start: 0, end: 5 } } },
-            ],
-          },
-        },
+        { text: "Here:" },
         { image: { format: "png", source: { bytes: PNG } } },
+        { citationsContent: { content: [{ text: "Cats sleep 16 hours." }], citations: [] } },
+        { cachePoint: { type: "default" } },
       ]),
     )
     expect(message.content).toEqual([
-      {
-        type: "text",
-        text: "Cats sleep 16 hours.",
-        annotations: [{ type: "url_citation", url: "https://cats.test/sleep", title: "Cat facts" }],
-      },
-      { type: "output_media", url: `data:image/png;base64,${PNG}`, mime_type: "image/png" },
+      { type: "text", text: "Here:" },
+      { type: "image_url", image_url: { url: `data:image/png;base64,${PNG}` } },
     ])
   })
 
@@ -125,28 +112,23 @@ describe("fromResponse", () => {
     expect(finish("a_new_reason")).toEqual(["other", "a_new_reason"])
   })
 
-  it("takes the AWS request id as id and a prompt router's model as model", () => {
+  it("takes the AWS request id as id", () => {
     const completion = bedrock.fromResponse(
-      response([{ text: "hi" }], {
-        $metadata: { httpStatusCode: 200, requestId: "req-123" },
-        trace: {
-          promptRouter: {
-            invokedModelId: "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku",
-          },
-        },
-      }),
+      response([{ text: "hi" }], { $metadata: { httpStatusCode: 200, requestId: "req-123" } }),
     )
     expect(completion.id).toBe("req-123")
-    expect(completion.model).toBe("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku")
   })
 
-  it("refuses a response without an output message", () => {
+  it("refuses a response without an output message, and counts what is not a number as 0", () => {
     expect(() => bedrock.fromResponse({ stopReason: "end_turn" } as unknown as BedrockResponse)).toThrow(
       ProviderResponseError,
     )
-    expect(() => bedrock.fromResponse(response([null]))).toThrow(/content block is not an object/)
-    expect(() =>
-      bedrock.fromResponse(response([], { usage: { inputTokens: "many", outputTokens: 1 } })),
-    ).toThrow(/usage.inputTokens is not a number/)
+    expect(() => bedrock.fromResponse(response([null]))).toThrow(/no output.message.content/)
+    expect(
+      bedrock.fromResponse(response([], { usage: { inputTokens: "many", outputTokens: 1 } })).usage,
+    ).toMatchObject({
+      input_tokens: 0,
+      output_tokens: 1,
+    })
   })
 })

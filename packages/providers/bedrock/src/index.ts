@@ -3,7 +3,7 @@
  * pure; only `send` loads `@aws-sdk/client-bedrock-runtime`, when it sends.
  */
 import type { ProviderAdapter } from "@pl/blueprint"
-import { BedrockAccumulator, type BedrockStreamEvent } from "./accumulator.js"
+import { accumulator, type BedrockStreamEvent } from "./accumulator.js"
 import { fromRequest } from "./from-request.js"
 import { type BedrockResponse, fromResponse } from "./from-response.js"
 import { type BedrockSendContext, send } from "./send.js"
@@ -38,6 +38,6 @@ export const bedrock: ProviderAdapter<
   toRequest,
   fromRequest,
   fromResponse,
-  accumulator: () => new BedrockAccumulator(),
+  accumulator,
   send,
 }

@@ -1,21 +1,22 @@
-import type { ConverseRequest, InferenceConfiguration, OutputConfig } from "@aws-sdk/client-bedrock-runtime"
+import type { ConverseRequest } from "@aws-sdk/client-bedrock-runtime"
 import {
   keepNativeParameters,
   type ModelParameters,
   type PortableParameters,
-  type ResponseFormat,
   splitParameters,
 } from "@pl/blueprint"
 import { type Conversion, type DocumentType, PROVIDER, warn } from "./conversion.js"
 
-/** Converse's own request fields that a blueprint may set as parameters; sent at the top of the request. */
+/**
+ * Converse's own request fields that a blueprint may set as parameters; sent at the top of the request.
+ * (`promptVariables` belong to Bedrock's prompt management and `additionalModelResponseFieldPaths` asks for
+ * response fields this adapter does not read: neither is taken.)
+ */
 export const REQUEST_FIELDS = [
   "additionalModelRequestFields",
-  "additionalModelResponseFieldPaths",
   "guardrailConfig",
   "outputConfig",
   "performanceConfig",
-  "promptVariables",
   "requestMetadata",
   "serviceTier",
 ] as const
@@ -32,16 +33,18 @@ export const MODEL_FIELDS = [
   "reasoning_effort",
   "thinking",
   "top_k",
-] as const
-
-const ACCEPTED: ReadonlySet<string> = new Set<string>([...REQUEST_FIELDS, ...MODEL_FIELDS])
-const MODEL: ReadonlySet<string> = new Set<string>(MODEL_FIELDS)
+]
 
 /** The request fields that parameters set. */
-export type ParameterFields = Pick<
-  ConverseRequest,
-  "inferenceConfig" | "additionalModelRequestFields" | "outputConfig" | (typeof REQUEST_FIELDS)[number]
->
+export type ParameterFields = Pick<ConverseRequest, "inferenceConfig" | (typeof REQUEST_FIELDS)[number]>
+
+// Portable parameter ↔ `inferenceConfig` field.
+const INFERENCE = [
+  ["max_tokens", "maxTokens"],
+  ["temperature", "temperature"],
+  ["top_p", "topP"],
+  ["stop", "stopSequences"],
+] as const
 
 /**
  * Blueprint parameters → Converse fields: portable ones into `inferenceConfig` (`maxTokens`, `temperature`,
@@ -49,133 +52,88 @@ export type ParameterFields = Pick<
  * output into `outputConfig.textFormat`. What Converse cannot take is dropped with a warning.
  */
 export function toParameterFields(
-  parameters: Readonly<Record<string, unknown>>,
+  parameters: Readonly<Record<string, unknown>> | null | undefined,
+  overrides: Readonly<Record<string, unknown>> | undefined,
   conversion: Conversion,
 ): { fields: ParameterFields; portable: PortableParameters } {
-  const { portable, native } = splitParameters(parameters)
-  const kept = keepNativeParameters(native, ACCEPTED, PROVIDER, conversion.onWarning)
+  // `overrides` (toRequest's options.parameters) win whatever name either side uses.
+  const { portable, native } = splitParameters(parameters, overrides)
+  const drop = (name: string, message?: string) =>
+    warn(conversion, `parameters.${name}`, `metadata.model.parameters.${name}`, message)
+  const { additionalModelRequestFields, ...kept } = keepNativeParameters(
+    native,
+    new Set([...REQUEST_FIELDS, ...MODEL_FIELDS]),
+    PROVIDER,
+    conversion.onWarning,
+  )
   const fields: Record<string, unknown> = {}
-  const model: Record<string, unknown> = isObject(kept.additionalModelRequestFields)
-    ? { ...kept.additionalModelRequestFields }
-    : {}
-  for (const [key, value] of Object.entries(kept)) {
-    if (MODEL.has(key)) model[key] = value
-    else if (key !== "additionalModelRequestFields") fields[key] = value
-  }
-
-  const inference: InferenceConfiguration = {}
-  if (portable.max_tokens !== undefined) {
-    if (Number.isInteger(portable.max_tokens) && portable.max_tokens >= 1)
-      inference.maxTokens = portable.max_tokens
-    else dropParameter(conversion, "max_tokens", "maxTokens must be a positive integer")
-  }
-  const temperature = unitRange(portable.temperature, "temperature", conversion)
-  if (temperature !== undefined) inference.temperature = temperature
-  const topP = unitRange(portable.top_p, "top_p", conversion)
-  if (topP !== undefined) inference.topP = topP
-  if (portable.stop !== undefined) {
-    // The service model's stop sequences are non-empty strings.
-    const stop = portable.stop.filter((s) => typeof s === "string" && s !== "")
-    if (stop.length > 0) inference.stopSequences = stop
-  }
-  if (Object.keys(inference).length > 0) fields.inferenceConfig = inference
-
+  const model: Record<string, unknown> = { ...(additionalModelRequestFields as object) }
+  for (const [key, value] of Object.entries(kept)) (MODEL_FIELDS.includes(key) ? model : fields)[key] = value
   if (portable.top_k !== undefined) model.top_k = portable.top_k
+
+  // The service model takes maxTokens as a whole number from 1, temperature and topP from 0 to 1, and
+  // non-empty stop sequences; a value out of range is not sent.
+  const inference: Record<string, unknown> = {}
+  const stop = portable.stop?.filter(Boolean)
+  for (const [name, key] of INFERENCE) {
+    const value = name === "stop" ? (stop?.length ? stop : undefined) : portable[name]
+    const n = value as number
+    if (value === undefined) continue
+    if (name === "stop" || (name === "max_tokens" ? Number.isInteger(n) && n >= 1 : n >= 0 && n <= 1))
+      inference[key] = value
+    else drop(name, "out of range")
+  }
   for (const name of ["seed", "frequency_penalty", "presence_penalty", "parallel_tool_calls"] as const)
-    if (portable[name] !== undefined) dropParameter(conversion, name, "Converse has no such setting")
-  if (Object.keys(model).length > 0) fields.additionalModelRequestFields = model as DocumentType
+    if (portable[name] !== undefined) drop(name)
 
-  const textFormat = toTextFormat(portable.response_format, conversion)
-  if (textFormat)
-    fields.outputConfig = { ...(isObject(fields.outputConfig) ? fields.outputConfig : {}), textFormat }
-  return { fields: fields as ParameterFields, portable }
-}
-
-function unitRange(value: unknown, name: string, conversion: Conversion): number | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== "number" || Number.isNaN(value)) {
-    dropParameter(conversion, name, "it is not a number")
-    return undefined
-  }
-  if (value >= 0 && value <= 1) return value
-  const clamped = Math.min(1, Math.max(0, value))
-  warn(
-    conversion,
-    `parameters.${name}`,
-    `metadata.model.parameters.${name}`,
-    `Bedrock takes ${name} from 0 to 1; ${value} was sent as ${clamped}`,
-  )
-  return clamped
-}
-
-function dropParameter(conversion: Conversion, name: string, why: string): void {
-  warn(conversion, `parameters.${name}`, `metadata.model.parameters.${name}`, `${why}; ${name} was not sent`)
-}
-
-function toTextFormat(
-  format: ResponseFormat | undefined,
-  conversion: Conversion,
-): OutputConfig["textFormat"] {
-  if (format === undefined || format.type === "text") return undefined
-  if (format.type === "json_schema") {
+  const format = portable.response_format
+  if (format?.type === "json_schema") {
     const { name, description, schema } = format.json_schema
-    return {
-      type: "json_schema",
-      // Converse takes the schema as a JSON string (the service model's `JsonSchemaDefinition.schema`).
-      structure: {
-        jsonSchema: { schema: JSON.stringify(schema), name, ...(description ? { description } : {}) },
-      },
+    // Converse takes the schema as a JSON string (the service model's `JsonSchemaDefinition.schema`).
+    const jsonSchema = { schema: JSON.stringify(schema), name, ...(description ? { description } : {}) }
+    fields.outputConfig = {
+      ...(fields.outputConfig as object),
+      textFormat: { type: "json_schema", structure: { jsonSchema } },
     }
+  } else if (format?.type === "json_object") drop("response_format", "Bedrock has no JSON mode")
+
+  return {
+    fields: {
+      ...fields,
+      ...(Object.keys(inference).length ? { inferenceConfig: inference } : {}),
+      ...(Object.keys(model).length ? { additionalModelRequestFields: model as DocumentType } : {}),
+    },
+    portable,
   }
-  warn(
-    conversion,
-    "parameters.response_format.json_object",
-    "metadata.model.parameters.response_format",
-    "Bedrock has structured output with a JSON schema only, no JSON mode; give a json_schema response format",
-  )
-  return undefined
 }
 
 /** Converse fields → blueprint parameters, the inverse of {@link toParameterFields}. */
 export function fromParameterFields(request: ParameterFields): ModelParameters {
   const parameters: Record<string, unknown> = {}
-  const inference = request.inferenceConfig
-  if (inference?.maxTokens !== undefined) parameters.max_tokens = inference.maxTokens
-  if (inference?.temperature !== undefined) parameters.temperature = inference.temperature
-  if (inference?.topP !== undefined) parameters.top_p = inference.topP
-  if (inference?.stopSequences !== undefined) parameters.stop = inference.stopSequences
-
-  const model = request.additionalModelRequestFields
-  if (isObject(model)) {
-    const rest: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(model)) {
-      if (MODEL.has(key)) parameters[key] = value
-      else rest[key] = value
-    }
-    if (Object.keys(rest).length > 0) parameters.additionalModelRequestFields = rest
+  for (const [name, key] of INFERENCE) parameters[name] = request.inferenceConfig?.[key]
+  for (const field of REQUEST_FIELDS) parameters[field] = request[field]
+  // Model fields stand on their own, like any provider's parameters; the rest stays as written.
+  const model: Record<string, unknown> = { ...(request.additionalModelRequestFields as object) }
+  for (const key of MODEL_FIELDS) {
+    parameters[key] = model[key]
+    delete model[key]
   }
-
   const { textFormat, ...outputConfig } = request.outputConfig ?? {}
   const schema = textFormat?.structure?.jsonSchema
-  if (textFormat?.type === "json_schema" && schema?.schema !== undefined) {
+  if (schema?.schema)
     parameters.response_format = {
       type: "json_schema",
       json_schema: {
         name: schema.name || "response",
         ...(schema.description ? { description: schema.description } : {}),
-        schema: JSON.parse(schema.schema) as Record<string, unknown>,
+        schema: JSON.parse(schema.schema),
       },
     }
-  }
-  if (Object.keys(outputConfig).length > 0) parameters.outputConfig = outputConfig
-
-  for (const field of REQUEST_FIELDS) {
-    if (field === "additionalModelRequestFields" || field === "outputConfig") continue
-    if (request[field] !== undefined) parameters[field] = request[field]
-  }
+  parameters.additionalModelRequestFields = model
+  parameters.outputConfig = outputConfig
+  // What is unset, and the empty leftovers, are left out.
+  for (const [key, value] of Object.entries(parameters))
+    if (value === undefined || (value?.constructor === Object && !Object.keys(value).length))
+      delete parameters[key]
   return parameters
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
 }

@@ -1,6 +1,8 @@
 import type {
   BedrockRuntimeClient,
   BedrockRuntimeClientConfig,
+  ConverseCommand,
+  ConverseStreamCommandOutput,
   ConverseStreamOutput,
 } from "@aws-sdk/client-bedrock-runtime"
 import type { SendContext } from "@pl/blueprint"
@@ -25,26 +27,10 @@ export interface BedrockSendContext extends SendContext {
   stream?: boolean
 }
 
-// `apiKey` is a Bedrock API key (a bearer token), `baseURL` the endpoint, `timeoutMs` the HTTP handler's
-// request timeout when the handler is built here.
-function clientConfig(context: BedrockSendContext): BedrockRuntimeClientConfig {
-  const config: BedrockRuntimeClientConfig = {}
-  if (context.region) config.region = context.region
-  if (context.credentials) config.credentials = context.credentials
-  if (context.baseURL) config.endpoint = context.baseURL
-  if (context.apiKey) {
-    config.token = { token: context.apiKey }
-    config.authSchemePreference = ["httpBearerAuth"]
-  }
-  if (context.requestHandler) config.requestHandler = context.requestHandler
-  else if (context.timeoutMs !== undefined) config.requestHandler = { requestTimeout: context.timeoutMs }
-  return config
-}
-
 /**
  * Sends a request with the official SDK, loaded only now: Converse returns the response, ConverseStream the
- * SDK's async iterable of events. A client built here is destroyed (its connections closed) once the
- * response, or the whole stream, has been read, so nothing keeps the process alive.
+ * SDK's async iterable of events. (The SDK's default Node handler opens an HTTP/2 session per call and
+ * closes it when the response or stream ends, so a client built here holds nothing open afterwards.)
  *
  * @example
  * const stream = await bedrock.send(bedrock.toRequest(bp, { stream: true }), { region: "us-east-1" })
@@ -54,48 +40,30 @@ export async function send(
   context: BedrockSendContext = {},
 ): Promise<BedrockResponse | AsyncIterable<ConverseStreamOutput>> {
   const sdk = await import("@aws-sdk/client-bedrock-runtime")
-  const client = context.client ?? new sdk.BedrockRuntimeClient(clientConfig(context))
-  // A client built here is closed after use, unless it holds the caller's own HTTP handler.
-  const owned = context.client || isHandler(context.requestHandler) ? undefined : client
-  const options = context.signal ? { abortSignal: context.signal } : {}
-  const build = { step: "build", name: "plExtraHeaders" } as const
-  try {
-    if (context.stream ?? isStreamingRequest(request)) {
-      const command = new sdk.ConverseStreamCommand(request)
-      if (context.headers) command.middlewareStack.add(addHeaders(context.headers), build)
-      const output = await client.send(command, options)
-      const events = output.stream
-      if (!events) throw new TypeError("ConverseStream returned no stream")
-      if (!owned) return events
-      return (async function* () {
-        try {
-          yield* events
-        } finally {
-          owned.destroy()
-        }
-      })()
-    }
-    const command = new sdk.ConverseCommand(request)
-    if (context.headers) command.middlewareStack.add(addHeaders(context.headers), build)
-    const response = await client.send(command, options)
-    owned?.destroy()
-    return response
-  } catch (error) {
-    owned?.destroy()
-    throw error
-  }
-}
-
-// A build-step middleware: extra HTTP headers on the request before it is signed.
-function addHeaders(headers: Record<string, string>) {
-  return <Args extends { request: unknown }, Result>(next: (args: Args) => Result) =>
-    (args: Args): Result => {
-      const http = args.request as { headers?: Record<string, string> }
-      if (http.headers) Object.assign(http.headers, headers)
-      return next(args)
-    }
-}
-
-function isHandler(handler: BedrockSendContext["requestHandler"]): boolean {
-  return typeof (handler as { handle?: unknown } | undefined)?.handle === "function"
+  const { apiKey, baseURL, timeoutMs, region, credentials, requestHandler, headers, signal } = context
+  const client =
+    context.client ??
+    new sdk.BedrockRuntimeClient({
+      ...(region && { region }),
+      ...(credentials && { credentials }),
+      ...(baseURL && { endpoint: baseURL }),
+      ...((requestHandler || timeoutMs) && {
+        requestHandler: requestHandler ?? { requestTimeout: timeoutMs },
+      }),
+      // A Bedrock API key is a bearer token.
+      ...(apiKey && { token: { token: apiKey }, authSchemePreference: ["httpBearerAuth"] }),
+    })
+  const stream = context.stream ?? isStreamingRequest(request)
+  const command = stream ? new sdk.ConverseStreamCommand(request) : new sdk.ConverseCommand(request)
+  if (headers)
+    // Extra headers go on before the request is signed.
+    (command.middlewareStack as ConverseCommand["middlewareStack"]).add(
+      (next) => (args) => {
+        Object.assign((args.request as { headers: object }).headers, headers)
+        return next(args)
+      },
+      { step: "build" },
+    )
+  const output = await client.send(command as ConverseCommand, signal ? { abortSignal: signal } : {})
+  return stream ? (output as ConverseStreamCommandOutput).stream! : output
 }

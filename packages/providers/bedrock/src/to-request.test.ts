@@ -229,7 +229,7 @@ describe("toRequest: media", () => {
     ])
   })
 
-  it("sends documents with a name Bedrock accepts and their format; audio and video by format", () => {
+  it("sends documents with a name Bedrock accepts and their format", () => {
     const { request } = convert(
       chat([
         {
@@ -238,8 +238,10 @@ describe("toRequest: media", () => {
             { type: "media", media: { title: "Q3 report (final).pdf", type: "application/pdf", url: PDF } },
             { type: "media", media: { type: "text/csv", url: `data:text/csv;base64,${btoa("a,b\n1,2")}` } },
             { type: "media", media: { title: "***", type: "text/markdown", url: btoa("# Title") } },
-            { type: "media", media: { type: "audio/wav", url: "s3://my-bucket/a.wav" } },
-            { type: "media", media: { type: "video/quicktime", url: "s3://my-bucket/v.mov" } },
+            {
+              type: "media",
+              media: { title: "notes", type: "application/msword", url: "s3://my-bucket/n.doc" },
+            },
           ],
         },
       ]),
@@ -260,9 +262,18 @@ describe("toRequest: media", () => {
           source: { bytes: new TextEncoder().encode("# Title") },
         },
       },
-      { audio: { format: "wav", source: { s3Location: { uri: "s3://my-bucket/a.wav" } } } },
-      { video: { format: "mov", source: { s3Location: { uri: "s3://my-bucket/v.mov" } } } },
+      { document: { format: "doc", name: "notes", source: { s3Location: { uri: "s3://my-bucket/n.doc" } } } },
     ])
+  })
+
+  it("refuses audio and video, which this adapter does not send yet", () => {
+    const media = (type: string) =>
+      chat([{ role: "user", content: [{ type: "media", media: { type, url: "AAAA" } }] }])
+    expect(unsupported(media("audio/wav"))).toMatchObject({
+      feature: "content.audio",
+      path: "prompt_template.messages[0].content[0].media.url",
+    })
+    expect(unsupported(media("video/mp4"))).toMatchObject({ feature: "content.video" })
   })
 
   it("refuses media by http URL, naming the path, since Bedrock cannot fetch it", () => {
@@ -318,7 +329,7 @@ describe("toRequest: media", () => {
           { role: "user", content: [{ type: "media", media: { type: "application/zip", url: "UEsDBA==" } }] },
         ]),
       ),
-    ).toMatchObject({ feature: "content.document", path: "prompt_template.messages[0].content[0].media" })
+    ).toMatchObject({ feature: "content.document", path: "prompt_template.messages[0].content[0].media.url" })
   })
 
   it("puts images and documents in tool results and drops what a tool result cannot hold", () => {
@@ -337,8 +348,8 @@ describe("toRequest: media", () => {
               { type: "text", text: "Here:" },
               { type: "image_url", image_url: { url: `data:image/png;base64,${PNG}` } },
               { type: "media", media: { title: "log", type: "text/plain", url: btoa("ok") } },
-              { type: "media", media: { type: "audio/wav", url: "s3://b-1/a.wav" } },
               { type: "thinking", thinking: "hmm" },
+              { type: "output_media", url: `data:image/png;base64,${PNG}`, mime_type: "image/png" },
             ],
           },
         ],
@@ -458,7 +469,7 @@ describe("toRequest: tools", () => {
     expect(withHistory.request.toolConfig).toEqual({
       tools: [expect.objectContaining({ toolSpec: expect.anything() })],
     })
-    expect(withHistory.warnings.map((w) => w.feature)).toEqual(["tool_choice.none"])
+    expect(withHistory.warnings.map((w) => w.feature)).toEqual(["tool_choice"])
   })
 
   it("drops built-in and unknown tools with a warning, and sends no toolConfig when none is left", () => {
@@ -503,22 +514,37 @@ describe("toRequest: model and parameters", () => {
     expect(request.inferenceConfig).toEqual({ maxTokens: 10, temperature: 0.7 })
   })
 
-  it("clamps temperature to Bedrock's 0..1 and drops what Converse cannot take, with warnings", () => {
+  it("drops values out of Bedrock's range and what Converse cannot take, with warnings", () => {
     const { request, warnings } = convert(
       chat(
         [user("x")],
         {},
-        { temperature: 1.5, seed: 7, presence_penalty: 0.1, logit_bias: { 1: 2 }, max_tokens: 0 },
+        {
+          temperature: 1.5,
+          top_p: 0.5,
+          max_tokens: 0.5,
+          stop: ["", "END"],
+          seed: 7,
+          presence_penalty: 0.1,
+          logit_bias: { 1: 2 },
+          promptVariables: { name: { text: "x" } },
+        },
       ),
     )
-    expect(request.inferenceConfig).toEqual({ temperature: 1 })
+    expect(request.inferenceConfig).toEqual({ topP: 0.5, stopSequences: ["END"] })
     expect(warnings.map((w) => w.feature).sort()).toEqual([
       "parameters.logit_bias",
       "parameters.max_tokens",
       "parameters.presence_penalty",
+      "parameters.promptVariables",
       "parameters.seed",
       "parameters.temperature",
     ])
+  })
+
+  it("lets options.parameters win over the blueprint's whatever name either uses", () => {
+    const { request } = convert(chat([user("x")], {}, { maxTokens: 100 }), { parameters: { max_tokens: 5 } })
+    expect(request.inferenceConfig).toEqual({ maxTokens: 5 })
   })
 
   it("sends top_k and model fields in additionalModelRequestFields and Converse fields at the top", () => {
@@ -574,7 +600,7 @@ describe("toRequest: model and parameters", () => {
   it("drops a JSON-object response format, which Bedrock has no mode for, with a warning", () => {
     const { request, warnings } = convert(chat([user("x")], {}, { response_format: { type: "json_object" } }))
     expect(request.outputConfig).toBeUndefined()
-    expect(warnings.map((w) => w.feature)).toEqual(["parameters.response_format.json_object"])
+    expect(warnings.map((w) => w.feature)).toEqual(["parameters.response_format"])
   })
 })
 

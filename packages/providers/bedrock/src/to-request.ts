@@ -11,7 +11,7 @@ export type BedrockRequest = ConverseCommandInput | ConverseStreamCommandInput
 // The two commands take the same input, so the request itself cannot say which one to send. `toRequest`
 // marks a streaming request with this non-enumerable symbol: the SDK serialises enumerable fields only,
 // JSON ignores symbols, and `send` reads it.
-const STREAM = Symbol.for("@pl/provider-bedrock.stream")
+const STREAM = Symbol.for("pl.bedrock.stream")
 
 /**
  * Whether `send` sends `request` with ConverseStream: true for a request from `toRequest(bp, { stream: true })`.
@@ -31,8 +31,7 @@ export function isStreamingRequest(request: BedrockRequest): boolean {
  */
 export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions = {}): BedrockRequest {
   const model = options.model ?? blueprint.metadata?.model?.name
-  if (!model)
-    unsupported("model", "metadata.model.name", "no model: set metadata.model.name or pass options.model")
+  if (!model) unsupported("model", "metadata.model.name", "no model given")
   const conversion: Conversion = { onWarning: options.onWarning, documents: 0 }
   const template = blueprint.prompt_template
   // A completion template is sent as one user message.
@@ -44,12 +43,15 @@ export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions 
     conversion,
   )
   const { fields, portable } = toParameterFields(
-    { ...blueprint.metadata?.model?.parameters, ...options.parameters },
+    blueprint.metadata?.model?.parameters,
+    options.parameters,
     conversion,
   )
+  // Bedrock requires `toolConfig` once the conversation holds tool calls or results.
+  const hasToolBlocks = converted.messages.some((m) => m.content!.some((b) => b.toolUse || b.toolResult))
   const toolConfig =
     template.type === "chat"
-      ? toToolConfig(template, portable.tool_choice, converted.hasToolBlocks, conversion)
+      ? toToolConfig(template, portable.tool_choice, hasToolBlocks, conversion)
       : undefined
 
   const request: BedrockRequest = {

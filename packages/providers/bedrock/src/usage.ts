@@ -1,4 +1,4 @@
-import { makeUsage, ProviderResponseError, type Usage } from "@pl/blueprint"
+import { makeUsage, type Usage } from "@pl/blueprint"
 
 /** Bedrock's `TokenUsage`, as the SDK returns it and as the wire JSON holds it (same field names). */
 export interface BedrockTokenUsage {
@@ -9,12 +9,8 @@ export interface BedrockTokenUsage {
   cacheWriteInputTokens?: number | undefined
 }
 
-const count = (value: unknown, field: string): number => {
-  if (value === undefined || value === null) return 0
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw new ProviderResponseError("amazon.bedrock", `usage.${field} is not a number`)
-  return value
-}
+// A count Bedrock left out (or sent as something else than a number) counts as 0.
+const count = (value: unknown): number => (typeof value === "number" ? value : 0)
 
 /**
  * Bedrock usage → {@link Usage}. Bedrock's `inputTokens` leaves out the tokens read from and written to the
@@ -22,11 +18,11 @@ const count = (value: unknown, field: string): number => {
  * (input + output), so it agrees with `input_tokens` whatever Bedrock's `totalTokens` counted.
  */
 export function toUsage(usage: BedrockTokenUsage): Usage {
-  const cacheRead = count(usage.cacheReadInputTokens, "cacheReadInputTokens")
-  const cacheWrite = count(usage.cacheWriteInputTokens, "cacheWriteInputTokens")
+  const cacheRead = count(usage.cacheReadInputTokens)
+  const cacheWrite = count(usage.cacheWriteInputTokens)
   return makeUsage({
-    input_tokens: count(usage.inputTokens, "inputTokens") + cacheRead + cacheWrite,
-    output_tokens: count(usage.outputTokens, "outputTokens"),
+    input_tokens: count(usage.inputTokens) + cacheRead + cacheWrite,
+    output_tokens: count(usage.outputTokens),
     cache_read_tokens: cacheRead,
     cache_write_tokens: cacheWrite,
   })

@@ -20,7 +20,10 @@ import { expectValidRequest, MODEL } from "./helpers.js"
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 10_000)
 
-/** Bedrock cannot fetch http(s) media: the generated URLs become S3 URIs with the same path. */
+/**
+ * Bedrock cannot fetch http(s) media: the generated URLs become S3 URIs with the same path. The adapter
+ * sends no audio (yet): generated audio files become PDFs.
+ */
 function withS3Urls(blueprint: PromptBlueprint): PromptBlueprint {
   const s3 = (url: string) => url.replace(/^https?:\/\/[^/]*/, "s3://test-bucket")
   const part = (p: Content): Content => {
@@ -29,8 +32,9 @@ function withS3Urls(blueprint: PromptBlueprint): PromptBlueprint {
       return { ...p, image_url: { ...image, url: s3(image.url) } }
     }
     if (p.type === "media") {
-      const media = p.media as { url: string }
-      return { ...p, media: { ...media, url: s3(media.url) } }
+      const media = p.media as { url: string; type: string }
+      const type = media.type.startsWith("audio/") ? "application/pdf" : media.type
+      return { ...p, media: { ...media, type, url: s3(media.url) } }
     }
     return p
   }
@@ -63,7 +67,7 @@ const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp
  *   consecutive assistant messages (content after content, calls after calls); tool messages stay apart;
  * - text keeps only `text` (annotations and Gemini signatures are dropped), thinking its text and
  *   signature, image parts their URL (no `detail`); media images become `image_url` parts (data URL);
- *   documents get a name Bedrock accepts (`document-N` when they have none); audio loses its title;
+ *   documents get a name Bedrock accepts (`document-N` when they have none);
  * - a tool message keeps text, images and documents; tool calls keep id, name and arguments;
  * - tools keep name, non-empty description, parameters and strict; `tool_choice: "none"` leaves the tools
  *   out unless the conversation holds tool calls (then the tools stay and the choice goes);
@@ -82,7 +86,6 @@ function normalize(blueprint: PromptBlueprint): PromptBlueprint {
         type: "image_url",
         image_url: { url: url.startsWith("s3://") ? url : `data:${type};base64,${url}` },
       }
-    if (type.startsWith("audio/")) return { type: "media", media: { type, url } }
     const name = (title ?? "").replace(/[^A-Za-z0-9\-()[\]]+/g, " ").trim() || `document-${++documents}`
     return { type: "media", media: { title: name, type, url } }
   }
@@ -99,14 +102,8 @@ function normalize(blueprint: PromptBlueprint): PromptBlueprint {
         return where === "tool" ? undefined : { type: "redacted_thinking", data: p.data as string }
       case "image_url":
         return { type: "image_url", image_url: { url: (p.image_url as { url: string }).url } }
-      case "media": {
-        const converted = media(p as Extract<Content, { type: "media" }>)
-        return where === "tool" &&
-          converted.type === "media" &&
-          (converted.media as { type: string }).type.startsWith("audio/")
-          ? undefined
-          : converted
-      }
+      case "media":
+        return media(p as Extract<Content, { type: "media" }>)
       default:
         return undefined
     }
