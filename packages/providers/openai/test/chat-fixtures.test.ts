@@ -3,8 +3,8 @@
  * `openai.send`; streams go through the accumulator.
  */
 import type { Completion } from "@pl/blueprint"
-import { listFixtures, readChunks, readJsonFixture } from "@pl/devtools/fixtures"
-import { APIUserAbortError } from "openai"
+import { listFixtures, readChunks, readJsonFixture, startServer } from "@pl/devtools/fixtures"
+import { APIConnectionTimeoutError, APIUserAbortError } from "openai"
 import type { ChatCompletion, ChatCompletionChunk } from "openai/resources/chat/completions"
 import { describe, expect, it } from "vitest"
 import { openai } from "../src/index.js"
@@ -161,5 +161,18 @@ describe("openai.send", () => {
         openai.send(request, { baseURL, apiKey: "test", signal: controller.signal, maxRetries: 0 }),
       ),
     ).rejects.toThrow(APIUserAbortError)
+  })
+
+  it("gives up after timeoutMs with the SDK's timeout error", async () => {
+    // A server that takes the request and never answers.
+    const server = await startServer(() => new Promise<void>(() => {}))
+    try {
+      const request = openai.toRequest(chatBlueprint([user("Hi")]))
+      await expect(
+        openai.send(request, { baseURL: server.url, apiKey: "test", timeoutMs: 200, maxRetries: 0 }),
+      ).rejects.toThrow(APIConnectionTimeoutError)
+    } finally {
+      await server.close()
+    }
   })
 })
