@@ -6,13 +6,14 @@ import { MEDIA_FORMATS } from "./media-formats.js"
 
 /**
  * A `cache_control` field (Anthropic's, which blueprints use for prompt caching) as the `cachePoint` block
- * Bedrock wants after the cached content; `undefined` when there is none. Bedrock's TTLs are `5m` and `1h`.
+ * Bedrock wants after the cached content; `undefined` when there is none. The TTL (`5m` or `1h`, the same
+ * values for both) is passed on.
  */
 export function cachePointOf(holder: object): CachePointBlock | undefined {
-  const control = (holder as { cache_control?: { ttl?: unknown } | null }).cache_control
-  if (!control || typeof control !== "object") return undefined
-  const { ttl } = control
-  return ttl === "5m" || ttl === "1h" ? { type: "default", ttl } : { type: "default" }
+  const control = (holder as { cache_control?: { ttl?: CachePointBlock["ttl"] } | null }).cache_control
+  return control && typeof control === "object"
+    ? { type: "default", ...(control.ttl && { ttl: control.ttl }) }
+    : undefined
 }
 
 /**

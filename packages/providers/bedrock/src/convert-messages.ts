@@ -8,8 +8,6 @@ import { type Content, type Message, parseToolArguments } from "@pl/blueprint"
 import { type Conversion, type DocumentType, RENDER_FIRST, unsupported, warn } from "./conversion.js"
 import { cachePointOf, toContentBlock } from "./convert-content.js"
 
-const NO_ID = "no call id: use tool calls"
-
 /**
  * Converts the messages into Converse's `system` blocks and turns:
  * - `system` and `developer` messages become the top-level `system` blocks (text only), wherever they stand;
@@ -29,12 +27,9 @@ export function convertMessages(
   for (const [i, message] of messages.entries()) {
     const path = pathOf(i)
     const { role } = message
-    if (role === "function" || role === "placeholder" || message.function_call)
-      unsupported(
-        role === "assistant" ? "function_call" : `messages.${role}`,
-        path,
-        role === "placeholder" ? RENDER_FIRST : NO_ID,
-      )
+    if (role === "placeholder") unsupported("messages.placeholder", path, RENDER_FIRST)
+    // Legacy function calls and results have no call id, which Bedrock requires.
+    if (role === "function" || message.function_call) unsupported("function_call", path, "use tool calls")
     if (typeof message.name === "string") warn(conversion, "message.name", `${path}.name`)
     const blocks: ContentBlock[] = []
     if (role === "system" || role === "developer") {

@@ -204,7 +204,12 @@ describe("toRequest: messages", () => {
     })
     expect(
       unsupported(chat([user("a"), { role: "function", name: "f", content: [{ type: "text", text: "1" }] }])),
-    ).toMatchObject({ feature: "messages.function", path: "prompt_template.messages[1]" })
+    ).toMatchObject({ feature: "function_call", path: "prompt_template.messages[1]" })
+    expect(
+      unsupported(
+        chat([user("a"), { role: "assistant", content: [], function_call: { name: "f", arguments: "{}" } }]),
+      ),
+    ).toMatchObject({ feature: "function_call", path: "prompt_template.messages[1]" })
   })
 })
 
