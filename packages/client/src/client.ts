@@ -1,3 +1,4 @@
+import type { TracerProvider } from "@opentelemetry/api"
 import type {
   ListedTemplate,
   ListTemplatesParams,
@@ -22,6 +23,8 @@ import { type PreparedRun, prepareRun } from "./prepare.js"
 import type { AdapterLoader, AnyProviderAdapter, ProviderId } from "./providers.js"
 import type { Registry } from "./registry.js"
 import { renderPrompt } from "./render.js"
+import { RunTelemetry, type TracingSetup } from "./telemetry/run-telemetry.js"
+import type { RunTrace } from "./telemetry/run-trace.js"
 import { TemplateCache } from "./template-cache.js"
 
 /** The default PromptLayer API. */
@@ -42,8 +45,23 @@ export interface PromptLayerOptions {
   cacheTtlSeconds?: number | undefined
   /** Most templates cached (default 1000). */
   cacheMaxEntries?: number | undefined
-  /** Accepted for compatibility with the official SDK; spans come with `@pl/tracing`. */
+  /**
+   * Send `run()`'s spans to PromptLayer (`{baseURL}/v1/traces`): on Node, `@pl/tracing` is loaded with
+   * `import()` and set up with this client's key (or the tracing it has set up already is used).
+   * Elsewhere, pass `tracerProvider` instead.
+   */
   enableTracing?: boolean | undefined
+  /**
+   * Where `run()`'s OpenTelemetry spans go, e.g. `setupTracing(...).tracerProvider` from `@pl/tracing`.
+   * Default: the global provider (`@opentelemetry/api`), a no-op until the app registers one.
+   */
+  tracerProvider?: TracerProvider | undefined
+  /**
+   * Record prompts and replies on the LLM span (`gen_ai.input.messages`, `gen_ai.output.messages`,
+   * `gen_ai.system_instructions`, `gen_ai.tool.definitions`). Default: whether
+   * `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` is `true` in `env`.
+   */
+  captureContent?: boolean | undefined
   /** Accepted for compatibility with the official SDK. */
   workspaceId?: number | undefined
   /**
@@ -92,6 +110,8 @@ export interface Platform {
   env?: Readonly<Record<string, string | undefined>>
   loadAdapter?: AdapterLoader
   localRegistry?: (directory: string) => Promise<Registry>
+  /** For `enableTracing`: sets up `@pl/tracing` and resolves its tracer provider. */
+  setupTracing?: TracingSetup
 }
 
 /** `run()` parameters, as in the official SDK. */
@@ -149,6 +169,7 @@ export class PromptLayer {
   readonly #cache: TemplateCache | undefined
   readonly #env: Readonly<Record<string, string | undefined>>
   readonly #loadAdapter: AdapterLoader | undefined
+  readonly #telemetry: RunTelemetry
 
   constructor(options: PromptLayerOptions = {}, platform: Platform = {}) {
     this.#options = options
@@ -162,6 +183,16 @@ export class PromptLayer {
     this.workspaceId = options.workspaceId
     this.registry = this.#chooseRegistry()
     this.#loadAdapter = platform.loadAdapter && memoize(platform.loadAdapter)
+    this.#telemetry = new RunTelemetry({
+      tracerProvider: options.tracerProvider,
+      enableTracing: this.enableTracing,
+      captureContent: options.captureContent,
+      env: this.#env,
+      apiKey: this.apiKey,
+      baseURL: this.baseURL,
+      setupTracing: platform.setupTracing,
+      logger: this.#logger,
+    })
     const ttl = options.cacheTtlSeconds ?? 0
     this.#cache =
       ttl > 0
@@ -187,7 +218,12 @@ export class PromptLayer {
   run(params: RunParams & { stream?: false | undefined }): Promise<RunResult>
   run(params: RunParams): Promise<RunResult | AsyncIterable<RunResult>>
   async run(params: RunParams): Promise<RunResult | AsyncIterable<RunResult>> {
-    const prepared = await this.prepare(params)
+    const trace = await this.#telemetry.start(params)
+    return trace.around(() => this.#run(params, trace))
+  }
+
+  async #run(params: RunParams, trace: RunTrace): Promise<RunResult | AsyncIterable<RunResult>> {
+    const prepared = await this.#prepare(params, trace)
     const providerOptions = this.#options.providerOptions
     const deps = {
       registry: this.registry,
@@ -195,6 +231,7 @@ export class PromptLayer {
       now: this.#now,
       signal: params.signal,
       sendOptions: providerOptions?.[prepared.providerName] ?? providerOptions?.[prepared.providerId],
+      trace,
     }
     const log = {
       tags: params.tags,
@@ -214,17 +251,23 @@ export class PromptLayer {
    * @example
    * const { request, endpoint } = await pl.prepare({ promptName: "greet", inputVariables: { name: "Ada" } })
    */
-  async prepare(params: RunParams): Promise<PreparedRun> {
-    const template = await this.#getTemplate(
-      params.promptName,
-      {
-        version: params.promptVersion,
-        label: params.promptReleaseLabel,
-        provider: params.provider,
-        model: params.model,
-      },
-      params.signal,
-    )
+  prepare(params: RunParams): Promise<PreparedRun> {
+    return this.#prepare(params)
+  }
+
+  async #prepare(params: RunParams, trace?: RunTrace): Promise<PreparedRun> {
+    const fetch = () =>
+      this.#getTemplate(
+        params.promptName,
+        {
+          version: params.promptVersion,
+          label: params.promptReleaseLabel,
+          provider: params.provider,
+          model: params.model,
+        },
+        params.signal,
+      )
+    const template = await (trace ? trace.fetchTemplate(fetch) : fetch())
     return prepareRun(template, {
       inputVariables: params.inputVariables,
       provider: params.provider,

@@ -7,6 +7,7 @@ import type { Logger } from "./logger.js"
 import type { PreparedRun } from "./prepare.js"
 import { PROVIDERS } from "./providers.js"
 import type { Registry } from "./registry.js"
+import type { RunTrace } from "./telemetry/run-trace.js"
 
 /**
  * One result of `run()`: the provider's raw response (or, streamed, the raw chunk), the conversation
@@ -34,6 +35,8 @@ export interface ExecuteDeps {
   signal?: AbortSignal | undefined
   /** Provider-specific options for the adapter's `send` (`region`, `client`, `maxRetries`, ...). */
   sendOptions?: Readonly<Record<string, unknown>> | undefined
+  /** The run's spans: the provider call gets its LLM span here. */
+  trace: RunTrace
 }
 
 /**
@@ -48,14 +51,16 @@ export async function executeRun(
   deps: ExecuteDeps,
 ): Promise<RunResult> {
   const startedAt = deps.now()
+  const call = deps.trace.llmCall(prepared, deps.sendOptions)
   let response: unknown
   try {
-    response = await send(prepared, deps)
+    response = await call.within(() => send(prepared, deps))
   } catch (error) {
+    call.fail(error)
     await logCall(prepared, log, deps, { startedAt, status: "ERROR", error })
     throw error
   }
-  const completion = prepared.adapter.fromResponse(response)
+  const completion = call.complete(() => prepared.adapter.fromResponse(response))
   const requestId = await logCall(prepared, log, deps, { startedAt, status: "SUCCESS", completion })
   return {
     request_id: requestId,
@@ -81,6 +86,7 @@ export async function* executeStream(
   deps: ExecuteDeps,
 ): AsyncGenerator<RunResult, void, undefined> {
   const startedAt = deps.now()
+  const call = deps.trace.llmCall(prepared, deps.sendOptions)
   const accumulator = prepared.adapter.accumulator()
   let chunks = 0
   let completion: Completion | undefined
@@ -98,8 +104,9 @@ export async function* executeStream(
   try {
     let stream: AsyncIterable<unknown>
     try {
-      stream = asStream(await send(prepared, deps), prepared.providerId)
+      stream = asStream(await call.within(() => send(prepared, deps)), prepared.providerId)
     } catch (error) {
+      call.fail(error)
       logged = true
       await logCall(prepared, log, deps, { startedAt, status: "ERROR", error })
       throw error
@@ -108,6 +115,7 @@ export async function* executeStream(
     try {
       for await (const chunk of stream) {
         completion = accumulator.push(chunk)
+        if (chunks === 0) call.firstChunk()
         chunks++
         lastChunk = chunk
         if (pending) yield pending
@@ -116,6 +124,7 @@ export async function* executeStream(
     } catch (error) {
       logged = true
       const partial = chunks > 0 ? accumulator.result() : undefined
+      call.fail(error, partial)
       const requestId = await logCall(prepared, log, deps, {
         startedAt,
         status: "ERROR",
@@ -128,15 +137,18 @@ export async function* executeStream(
     }
     logged = true
     const final = chunks > 0 ? accumulator.result() : { message: EMPTY_REPLY }
+    call.succeed(final)
     const requestId = await logCall(prepared, log, deps, { startedAt, status: "SUCCESS", completion: final })
     yield result(lastChunk, final, requestId)
   } finally {
     if (!logged) {
       // The consumer stopped early: the for-await above has already closed the provider's stream.
+      const partial = chunks > 0 ? accumulator.result() : undefined
+      call.abandon(partial)
       await logCall(prepared, log, deps, {
         startedAt,
         status: "WARNING",
-        completion: chunks > 0 ? accumulator.result() : undefined,
+        completion: partial,
         errorType: "PROVIDER_PARTIAL_RESPONSE",
         message: `the stream was abandoned by the consumer after ${chunks} chunk${chunks === 1 ? "" : "s"}`,
       })

@@ -36,4 +36,7 @@ export {
 } from "./providers.js"
 export type { Registry } from "./registry.js"
 export { renderPrompt } from "./render.js"
+export { GEN_AI, PROMPTLAYER, SPAN_NAMES } from "./telemetry/attributes.js"
+export { type GenAiCall, genAiCall } from "./telemetry/gen-ai-provider.js"
+export { TRACER_NAME } from "./telemetry/run-telemetry.js"
 export { TemplateCache, type TemplateCacheOptions } from "./template-cache.js"

@@ -6,6 +6,7 @@
  */
 import { PromptLayer as BasePromptLayer, type Platform, type PromptLayerOptions } from "./client.js"
 import { loadAdapter } from "./load-adapter.js"
+import { loadTracing } from "./telemetry/load-tracing.js"
 
 export * from "./index.js"
 
@@ -18,6 +19,7 @@ const platform: Platform = {
     const { LocalRegistry } = await import("./local/local-registry.js")
     return new LocalRegistry({ directory })
   },
+  setupTracing: loadTracing,
 }
 
 /**

@@ -1,0 +1,281 @@
+import {
+  type Attributes,
+  type Context,
+  context,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from "@opentelemetry/api"
+import type { Completion } from "@pl/blueprint"
+import type { TemplateResponse } from "../api-types.js"
+import type { RunResult } from "../execute.js"
+import type { PreparedRun } from "../prepare.js"
+import { GEN_AI, GENERAL, PROMPTLAYER, SPAN_NAMES } from "./attributes.js"
+import { inputContent, outputMessage, toolDefinitions } from "./content.js"
+import { genAiCall } from "./gen-ai-provider.js"
+import { errorType, requestAttributes, responseAttributes, startAttributes } from "./llm-attributes.js"
+
+/** The run being traced: what `run()` was asked for. */
+export interface RunDescription {
+  promptName: string
+  promptVersion?: number | undefined
+  promptReleaseLabel?: string | undefined
+  stream?: boolean | undefined
+}
+
+/**
+ * The spans of one `run()`: the run span, and as its children the template fetch and the provider
+ * call (the LLM span, see {@link LlmCall}). Parents are passed explicitly, so the tree holds even
+ * without an async context manager; the run and LLM contexts are also made active around the calls
+ * they cover, so spans created inside (an SDK's HTTP instrumentation) nest under them.
+ *
+ * Without a tracer provider every span is OpenTelemetry's no-op span, and nothing but the spans'
+ * creation is done: attributes are computed only for a span that records.
+ */
+export class RunTrace {
+  readonly #tracer: Tracer
+  readonly #captureContent: boolean
+  readonly #run: RunDescription
+  readonly #span: Span
+  readonly #context: Context
+  #llm: LlmCall | undefined
+  #ended = false
+
+  constructor(tracer: Tracer, run: RunDescription, options: { captureContent: boolean }) {
+    this.#tracer = tracer
+    this.#captureContent = options.captureContent
+    this.#run = run
+    const parent = context.active()
+    this.#span = tracer.startSpan(
+      SPAN_NAMES.run,
+      { kind: SpanKind.INTERNAL, attributes: promptAttributes(run) },
+      parent,
+    )
+    this.#context = trace.setSpan(parent, this.#span)
+  }
+
+  /**
+   * Runs `body` (prepare, then send) with the run span active and ends the span when the run is over:
+   * when `body` settles, or for a stream when the stream ends, fails or is abandoned.
+   */
+  async around(
+    body: () => Promise<RunResult | AsyncIterable<RunResult>>,
+  ): Promise<RunResult | AsyncIterable<RunResult>> {
+    let result: RunResult | AsyncIterable<RunResult>
+    try {
+      result = await context.with(this.#context, body)
+    } catch (error) {
+      this.#end({ error })
+      throw error
+    }
+    if (Symbol.asyncIterator in result) return this.#stream(result)
+    this.#end({ requestId: result.request_id })
+    return result
+  }
+
+  /** Fetches the template in a child span, and notes the version and id it got on the run span. */
+  async fetchTemplate(fetch: () => Promise<TemplateResponse>): Promise<TemplateResponse> {
+    const span = this.#tracer.startSpan(
+      SPAN_NAMES.templateFetch,
+      { kind: SpanKind.INTERNAL, attributes: promptAttributes(this.#run) },
+      this.#context,
+    )
+    try {
+      const template = await context.with(trace.setSpan(this.#context, span), fetch)
+      if (span.isRecording() || this.#span.isRecording()) {
+        const found: Attributes = { [PROMPTLAYER.promptId]: template.id }
+        if (template.version != null) found[PROMPTLAYER.promptVersion] = template.version
+        span.setAttributes(found)
+        this.#span.setAttributes(found)
+      }
+      return template
+    } catch (error) {
+      recordError(span, error)
+      throw error
+    } finally {
+      span.end()
+    }
+  }
+
+  /** Starts the LLM span of the provider call, a child of the run span. */
+  llmCall(prepared: PreparedRun, sendOptions?: Readonly<Record<string, unknown>>): LlmCall {
+    this.#llm = new LlmCall(this.#tracer, this.#context, prepared, {
+      stream: this.#run.stream ?? false,
+      captureContent: this.#captureContent,
+      sendOptions,
+    })
+    return this.#llm
+  }
+
+  async *#stream(source: AsyncIterable<RunResult>): AsyncGenerator<RunResult, void, undefined> {
+    let requestId: number | null = null
+    let finished = false
+    let failure: { error: unknown } | undefined
+    try {
+      for await (const item of source) {
+        requestId = item.request_id
+        yield item
+      }
+      finished = true
+    } catch (error) {
+      failure = { error }
+      throw error
+    } finally {
+      // Reached after the inner stream's own cleanup (closing the provider stream, logging).
+      // A consumer that stops at the last item has not abandoned the call: the LLM span says which.
+      this.#end({ requestId, ...failure, abandoned: !finished && !failure && this.#llm?.abandoned === true })
+    }
+  }
+
+  #end(outcome: { requestId?: number | null; error?: unknown; abandoned?: boolean }): void {
+    if (this.#ended) return
+    this.#ended = true
+    // The LLM span ends with the call; should a path have missed it, it must not outlive the run.
+    if (this.#llm && "error" in outcome) this.#llm.fail(outcome.error)
+    else this.#llm?.abandon()
+    const span = this.#span
+    if (outcome.requestId != null) span.setAttribute(PROMPTLAYER.requestId, outcome.requestId)
+    if (outcome.abandoned) span.setAttribute(PROMPTLAYER.streamAbandoned, true)
+    if ("error" in outcome) recordError(span, outcome.error)
+    span.end()
+  }
+}
+
+/**
+ * The LLM span of one provider call, following the GenAI semantic conventions: named
+ * `{gen_ai.operation.name} {gen_ai.request.model}`, kind CLIENT, the request's attributes when it
+ * starts, the response's (id, model, finish reasons, usage) when it ends, `error.type` and an error
+ * status when it fails, and for a stream the time to the first chunk. Message content is recorded
+ * only with `captureContent`. Ending is idempotent: the first of succeed, fail or abandon wins.
+ */
+export class LlmCall {
+  readonly #span: Span
+  readonly #context: Context
+  readonly #captureContent: boolean
+  readonly #startedAt = performance.now()
+  #firstChunk = false
+  #ended = false
+  #abandoned = false
+
+  constructor(
+    tracer: Tracer,
+    parent: Context,
+    prepared: PreparedRun,
+    options: {
+      stream: boolean
+      captureContent: boolean
+      sendOptions?: Readonly<Record<string, unknown>> | undefined
+    },
+  ) {
+    const call = genAiCall(prepared.providerId, prepared.providerName, options.sendOptions)
+    this.#span = tracer.startSpan(
+      `${call.operation} ${prepared.model}`,
+      { kind: SpanKind.CLIENT, attributes: startAttributes(prepared, call, options.stream) },
+      parent,
+    )
+    this.#context = trace.setSpan(parent, this.#span)
+    this.#captureContent = options.captureContent && this.#span.isRecording()
+    if (!this.#span.isRecording()) return
+    this.#span.setAttributes(requestAttributes(prepared))
+    if (this.#captureContent) {
+      const { instructions, messages } = inputContent(prepared.rendered)
+      const tools = toolDefinitions(prepared.rendered)
+      if (instructions.length > 0)
+        this.#span.setAttribute(GEN_AI.systemInstructions, JSON.stringify(instructions))
+      this.#span.setAttribute(GEN_AI.inputMessages, JSON.stringify(messages))
+      if (tools.length > 0) this.#span.setAttribute(GEN_AI.toolDefinitions, JSON.stringify(tools))
+    }
+  }
+
+  /** Whether the consumer stopped reading the stream before its end. */
+  get abandoned(): boolean {
+    return this.#abandoned
+  }
+
+  /** Runs `send` with the LLM span active, so an instrumented SDK's HTTP span nests under it. */
+  within<T>(send: () => T): T {
+    return context.with(this.#context, send)
+  }
+
+  /** Notes the first chunk of a stream (`gen_ai.response.time_to_first_chunk`, in seconds). */
+  firstChunk(): void {
+    if (this.#firstChunk) return
+    this.#firstChunk = true
+    this.#span.setAttribute(GEN_AI.responseTimeToFirstChunk, (performance.now() - this.#startedAt) / 1000)
+  }
+
+  /** Parses the response with `parse` and ends the span with it, or with the error `parse` threw. */
+  complete(parse: () => Completion): Completion {
+    let completion: Completion
+    try {
+      completion = parse()
+    } catch (error) {
+      this.fail(error)
+      throw error
+    }
+    this.succeed(completion)
+    return completion
+  }
+
+  succeed(completion: Completion): void {
+    if (!this.#close()) return
+    this.#record(completion, "stop")
+    this.#span.end()
+  }
+
+  /** Ends the span as failed, with what arrived before the failure (a stream cut mid-way). */
+  fail(error: unknown, partial?: Completion): void {
+    if (!this.#close()) return
+    this.#record(partial, "error")
+    recordError(this.#span, error)
+    this.#span.end()
+  }
+
+  /** Ends the span of a stream the consumer stopped reading, with what it had read. */
+  abandon(partial?: Completion): void {
+    if (!this.#close()) return
+    this.#abandoned = true
+    this.#span.setAttribute(PROMPTLAYER.streamAbandoned, true)
+    this.#record(partial, "error")
+    this.#span.end()
+  }
+
+  #close(): boolean {
+    if (this.#ended) return false
+    this.#ended = true
+    return true
+  }
+
+  /**
+   * Sets what came back. `fallback` is the finish reason when the provider gave none: the conventions
+   * ask for `error` when a reason was expected but never came (a failed, cancelled or cut stream).
+   */
+  #record(completion: Completion | undefined, fallback: "stop" | "error"): void {
+    const span = this.#span
+    if (!span.isRecording()) return
+    if (completion) span.setAttributes(responseAttributes(completion))
+    if (fallback === "error" && !completion?.raw_finish_reason && !completion?.finish_reason)
+      span.setAttribute(GEN_AI.responseFinishReasons, ["error"])
+    if (this.#captureContent && completion)
+      span.setAttribute(GEN_AI.outputMessages, JSON.stringify([outputMessage(completion, fallback)]))
+  }
+}
+
+function promptAttributes(run: RunDescription): Attributes {
+  const attributes: Attributes = { [PROMPTLAYER.promptName]: run.promptName }
+  if (run.promptVersion !== undefined) attributes[PROMPTLAYER.promptVersion] = run.promptVersion
+  if (run.promptReleaseLabel !== undefined) attributes[PROMPTLAYER.promptLabel] = run.promptReleaseLabel
+  return attributes
+}
+
+function recordError(span: Span, error: unknown): void {
+  if (!span.isRecording()) return
+  span.setAttribute(GENERAL.errorType, errorType(error))
+  if (error instanceof Error) span.recordException(error)
+  span.setStatus({
+    code: SpanStatusCode.ERROR,
+    message: error instanceof Error ? error.message : String(error),
+  })
+}
