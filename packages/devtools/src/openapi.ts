@@ -2,7 +2,9 @@
  * Validates request bodies against an official OpenAPI document (`../shared/specs`), with the
  * adjustments those documents need before Ajv compiles them (see shared/README.md):
  * 3.0-style `nullable: true` rewritten as a union with null, `oneOf` treated as `anyOf` (overlapping
- * branches), `discriminator` removed, the `unixtime` format registered.
+ * branches), `discriminator` removed, the `unixtime` format registered; and one defect of the OpenAI
+ * document: a schema that requires a property it never defines (`MCPApprovalResponse` requires
+ * `request_id`, its field is `approval_request_id`) keeps only the required names it defines.
  */
 import { readFileSync } from "node:fs"
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js"
@@ -19,6 +21,10 @@ function adjust(node: Json): Json {
       continue
     if (key === "nullable") continue
     out[key === "oneOf" ? "anyOf" : key] = adjust(value)
+  }
+  if (Array.isArray(out.required) && out.properties && typeof out.properties === "object") {
+    const defined = out.properties as { [key: string]: Json }
+    out.required = out.required.filter((name) => typeof name === "string" && name in defined)
   }
   if (node.nullable === true) {
     if (typeof out.type === "string") out.type = [out.type, "null"]
@@ -80,4 +86,33 @@ export function openApiValidator(path: string): SpecValidator {
   }
   cache.set(path, validator)
   return validator
+}
+
+function compiler(document: { [key: string]: Json }, allErrors: boolean): (name: string) => ValidateFunction {
+  const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: true })
+  ajv.addFormat("unixtime", { type: "number", validate: (n: number) => Number.isInteger(n) })
+  for (const format of [
+    "uri",
+    "binary",
+    "int64",
+    "int32",
+    "double",
+    "float",
+    "date-time",
+    "email",
+    "uuid",
+    "byte",
+  ]) {
+    ajv.addFormat(format, true)
+  }
+  ajv.addSchema({ ...document, $id: "spec" })
+  const compiled = new Map<string, ValidateFunction>()
+  return (name) => {
+    let validate = compiled.get(name)
+    if (!validate) {
+      validate = ajv.compile({ $ref: `spec#/components/schemas/${name}` })
+      compiled.set(name, validate)
+    }
+    return validate
+  }
 }
