@@ -16,16 +16,30 @@ import type {
 import { PromptLayerError } from "./errors.js"
 import { executeRun, executeStream, type RunResult } from "./execute.js"
 import { HttpClient } from "./http/http-client.js"
+import { sleep } from "./http/retry.js"
 import { HttpRegistry } from "./http-registry.js"
 import { lazyRegistry } from "./lazy-registry.js"
-import { consoleLogger, type Logger } from "./logger.js"
+import {
+  consoleLogger,
+  createLogger,
+  defaultLogLevel,
+  type Logger,
+  type LoggerLike,
+  type LogLevel,
+} from "./logger.js"
 import { type PreparedRun, prepareRun } from "./prepare.js"
-import type { AdapterLoader, AnyProviderAdapter, ProviderId } from "./providers.js"
+import { type AdapterLoader, type AnyProviderAdapter, findAdapter, type ProviderId } from "./providers.js"
+import { AdapterCache } from "./proxy/adapter-cache.js"
+import type { CallLogDeps } from "./proxy/call-log.js"
+import { wrapClient } from "./proxy/wrap.js"
+import type { AnthropicClientLike, OpenAIClientLike, Wrapped } from "./proxy/wrapped-types.js"
 import type { Registry } from "./registry.js"
 import { renderPrompt } from "./render.js"
 import { RunTelemetry, type TracingSetup } from "./telemetry/run-telemetry.js"
 import type { RunTrace } from "./telemetry/run-trace.js"
 import { TemplateCache } from "./template-cache.js"
+import { type RunWorkflowParams, runWorkflow } from "./workflows/run-workflow.js"
+import type { WorkflowResults } from "./workflows/workflow-results.js"
 
 /** The default PromptLayer API. */
 export const DEFAULT_BASE_URL = "https://api.promptlayer.com"
@@ -92,8 +106,17 @@ export interface PromptLayerOptions {
   timeoutMs?: number | undefined
   /** PromptLayer API attempts in all on 429, 5xx, timeouts and lost connections (default 4). */
   maxAttempts?: number | undefined
-  /** Where retries, stale-cache fallbacks and swallowed errors are reported (default: console warnings). */
-  logger?: Logger | undefined
+  /**
+   * Where the client explains itself: retries (`info`), stale-cache fallbacks, features dropped in
+   * conversion, API warnings, logging failures (`warn`), workflow progress (`debug`). Anything with
+   * some of `debug`, `info`, `warn`, `error` (`console`, pino, winston). Default: the console.
+   */
+  logger?: LoggerLike | undefined
+  /**
+   * The least severe level reported (`debug`, `info`, `warn`, `error`, `silent`). Default `warn`; with
+   * the default console logger, `silent` when `NODE_ENV` is `test` in `env`.
+   */
+  logLevel?: LogLevel | undefined
   /** Environment variables (provider base URLs); the Node entry passes `process.env`. */
   env?: Readonly<Record<string, string | undefined>> | undefined
   fetch?: typeof fetch | undefined
@@ -170,17 +193,37 @@ export class PromptLayer {
   readonly #env: Readonly<Record<string, string | undefined>>
   readonly #loadAdapter: AdapterLoader | undefined
   readonly #telemetry: RunTelemetry
+  /** The PromptLayer API, when there is an API key (workflows need it whatever the registry). */
+  readonly #http: HttpClient | undefined
+  #callLogDeps: CallLogDeps | undefined
+  readonly #pendingLogs = new Set<Promise<unknown>>()
 
   constructor(options: PromptLayerOptions = {}, platform: Platform = {}) {
     this.#options = options
     this.#platform = platform
     this.#env = options.env ?? platform.env ?? {}
-    this.#logger = options.logger ?? consoleLogger
+    this.#logger = createLogger(
+      options.logger ?? consoleLogger,
+      options.logLevel ?? defaultLogLevel(this.#env, options.logger !== undefined),
+    )
     this.apiKey = options.apiKey ?? this.#env.PROMPTLAYER_API_KEY
     this.baseURL = (options.baseURL ?? this.#env.PROMPTLAYER_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "")
     this.throwOnError = options.throwOnError ?? true
     this.enableTracing = options.enableTracing ?? false
     this.workspaceId = options.workspaceId
+    this.#http = this.apiKey
+      ? new HttpClient({
+          baseURL: this.baseURL,
+          apiKey: this.apiKey,
+          timeoutMs: options.timeoutMs,
+          maxAttempts: options.maxAttempts,
+          fetch: options.fetch,
+          sleep: options.sleep,
+          random: options.random,
+          now: options.now,
+          logger: this.#logger,
+        })
+      : undefined
     this.registry = this.#chooseRegistry()
     this.#loadAdapter = platform.loadAdapter && memoize(platform.loadAdapter)
     this.#telemetry = new RunTelemetry({
@@ -240,7 +283,9 @@ export class PromptLayer {
       inputVariables: params.inputVariables,
     }
     for (const warning of prepared.warnings)
-      this.#logger.debug(`${warning.path ?? warning.feature}: ${warning.message}`)
+      this.#logger.warn(
+        `"${params.promptName}" on ${prepared.providerName}: dropped ${warning.path ?? warning.feature}: ${warning.message}`,
+      )
     return params.stream ? executeStream(prepared, log, deps) : executeRun(prepared, log, deps)
   }
 
@@ -378,6 +423,92 @@ export class PromptLayer {
     create: (): Promise<number | null> => this.#guard("creating a group", () => this.registry.createGroup()),
   }
 
+  /**
+   * Runs a workflow (agent) on PromptLayer and waits for its result, polling with backoff until it is
+   * done or `timeout` (default one hour) has passed; cancellable with `signal`. Resolves with the output
+   * node's value, or with `returnAllOutputs` every node's result (`status`, `value`, `error_message`,
+   * `is_output_node`) by name. A failed node is a `PromptLayerWorkflowError` naming it.
+   *
+   * @example
+   * const answer = await pl.runWorkflow({ workflowName: "support-agent", inputVariables: { question } })
+   */
+  runWorkflow(params: RunWorkflowParams & { returnAllOutputs: true }): Promise<WorkflowResults | null>
+  runWorkflow(params: RunWorkflowParams): Promise<unknown>
+  runWorkflow(params: RunWorkflowParams): Promise<unknown> {
+    return this.#guard("running a workflow", () => {
+      if (!this.#http) {
+        throw new PromptLayerError("Workflows run on PromptLayer: pass apiKey (or set PROMPTLAYER_API_KEY)")
+      }
+      return runWorkflow(params, {
+        http: this.#http,
+        logger: this.#logger,
+        now: this.#now,
+        sleep: this.#options.sleep ?? sleep,
+      })
+    })
+  }
+
+  /**
+   * Wraps a provider SDK client (`openai`, `@anthropic-ai/sdk`, `@google/genai`, Bedrock, Mistral,
+   * Cohere), or its class: the result has the client's type and behaviour, and each model call made
+   * with it is also logged to PromptLayer, with input and output as blueprints. Model calls also take
+   * `pl_tags`, `pl_metadata` and `return_pl_id`; every other call passes through untouched.
+   *
+   * @example
+   * const openai = pl.wrap(new OpenAI())
+   * const [completion, requestId] = await openai.chat.completions.create({ model, messages, return_pl_id: true })
+   */
+  wrap<C extends object>(client: C): Wrapped<C> {
+    return wrapClient(client, this.#proxyDeps())
+  }
+
+  /**
+   * {@link wrap} for an OpenAI client or class (the official SDK's `pl.OpenAI`).
+   *
+   * @example
+   * const OpenAI = pl.openai(BaseOpenAI)
+   * const client = new OpenAI()
+   */
+  openai<C extends OpenAIClientLike>(client: C): Wrapped<C> {
+    return wrapClient(client, this.#proxyDeps(), "openai")
+  }
+
+  /**
+   * {@link wrap} for an Anthropic client or class (the official SDK's `pl.Anthropic`).
+   *
+   * @example
+   * const anthropic = pl.anthropic(new Anthropic())
+   */
+  anthropic<C extends AnthropicClientLike>(client: C): Wrapped<C> {
+    return wrapClient(client, this.#proxyDeps(), "@anthropic-ai/sdk")
+  }
+
+  /**
+   * Waits until the calls made through wrapped clients have been logged. A wrapped call resolves as
+   * soon as the SDK's does, and is logged in the background: call this before a serverless function
+   * returns, or a short script exits.
+   *
+   * @example
+   * await pl.flush()
+   */
+  async flush(): Promise<void> {
+    while (this.#pendingLogs.size > 0) await Promise.allSettled([...this.#pendingLogs])
+  }
+
+  #proxyDeps(): CallLogDeps {
+    this.#callLogDeps ??= {
+      registry: this.registry,
+      logger: this.#logger,
+      now: this.#now,
+      adapters: new AdapterCache((id) => findAdapter(id, this.#options.adapters ?? [], this.#loadAdapter)),
+      track: (pending) => {
+        this.#pendingLogs.add(pending)
+        void pending.finally(() => this.#pendingLogs.delete(pending))
+      },
+    }
+    return this.#callLogDeps
+  }
+
   readonly #now = (): number => (this.#options.now ?? Date.now)()
 
   #getTemplate(name: string, selector: TemplateSelector, signal?: AbortSignal): Promise<TemplateResponse> {
@@ -421,20 +552,7 @@ export class PromptLayer {
 
   #chooseRegistry(): Registry {
     if (this.#options.registry) return this.#options.registry
-    if (this.apiKey) {
-      const http = new HttpClient({
-        baseURL: this.baseURL,
-        apiKey: this.apiKey,
-        timeoutMs: this.#options.timeoutMs,
-        maxAttempts: this.#options.maxAttempts,
-        fetch: this.#options.fetch,
-        sleep: this.#options.sleep,
-        random: this.#options.random,
-        now: this.#options.now,
-        logger: this.#options.logger ?? consoleLogger,
-      })
-      return new HttpRegistry(http, this.apiKey)
-    }
+    if (this.#http && this.apiKey) return new HttpRegistry(this.#http, this.apiKey)
     const local = this.#platform.localRegistry
     if (local) {
       const directory = this.#env.PL_REGISTRY || "prompts"

@@ -24,7 +24,14 @@ export { type ApiRequest, HttpClient, type HttpClientOptions } from "./http/http
 export { backoffDelay, parseRetryAfter } from "./http/retry.js"
 export { HttpRegistry } from "./http-registry.js"
 export { buildLogBody, type LogFacts } from "./log-body.js"
-export { consoleLogger, type Logger } from "./logger.js"
+export {
+  consoleLogger,
+  createLogger,
+  LOG_LEVELS,
+  type Logger,
+  type LoggerLike,
+  type LogLevel,
+} from "./logger.js"
 export { type PreparedRun, type PrepareOptions, prepareRun } from "./prepare.js"
 export {
   type AdapterLoader,
@@ -34,9 +41,28 @@ export {
   type ProviderInfo,
   resolveProviderId,
 } from "./providers.js"
+export type { PromptLayerCallOptions } from "./proxy/call-options.js"
+export { detectSdk, type ModelCall, SDKS, type Sdk } from "./proxy/sdk-calls.js"
+export type {
+  AnthropicClientLike,
+  OpenAIClientLike,
+  WithRequestId,
+  Wrapped,
+} from "./proxy/wrapped-types.js"
 export type { Registry } from "./registry.js"
 export { renderPrompt } from "./render.js"
 export { GEN_AI, PROMPTLAYER, SPAN_NAMES } from "./telemetry/attributes.js"
 export { type GenAiCall, genAiCall } from "./telemetry/gen-ai-provider.js"
 export { TRACER_NAME } from "./telemetry/run-telemetry.js"
 export { TemplateCache, type TemplateCacheOptions } from "./template-cache.js"
+export {
+  DEFAULT_WORKFLOW_TIMEOUT_MS,
+  pollDelay,
+  type RunWorkflowParams,
+} from "./workflows/run-workflow.js"
+export { PromptLayerWorkflowError, PromptLayerWorkflowTimeoutError } from "./workflows/workflow-errors.js"
+export type {
+  WorkflowNodeResult,
+  WorkflowNodeStatus,
+  WorkflowResults,
+} from "./workflows/workflow-results.js"

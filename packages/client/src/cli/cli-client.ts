@@ -1,5 +1,6 @@
 import { resolve } from "node:path"
 import { LocalRegistry } from "../local/local-registry.js"
+import type { Logger } from "../logger.js"
 import { PromptLayer } from "../node.js"
 import type { CliIo } from "./io.js"
 
@@ -8,7 +9,11 @@ import type { CliIo } from "./io.js"
  * when `PROMPTLAYER_API_KEY` is set, `PL_REGISTRY`, else `./prompts`.
  */
 export function cliClient(io: CliIo, registry: string | undefined): PromptLayer {
-  const options = { env: io.env, logger: cliLogger(io) }
+  const options = {
+    env: io.env,
+    logger: cliLogger(io),
+    logLevel: io.env.PL_DEBUG ? "debug" : "warn",
+  } as const
   if (registry !== undefined) {
     return new PromptLayer({
       ...options,
@@ -20,13 +25,8 @@ export function cliClient(io: CliIo, registry: string | undefined): PromptLayer 
   return new PromptLayer({ ...options, registry: new LocalRegistry({ directory }) })
 }
 
-function cliLogger(io: CliIo) {
-  return {
-    debug(message: string) {
-      if (io.env.PL_DEBUG) io.stderr.write(`debug: ${message}\n`)
-    },
-    warn(message: string) {
-      io.stderr.write(`warning: ${message}\n`)
-    },
-  }
+/** Everything on stderr; `PL_DEBUG` shows retries and debug messages too. */
+function cliLogger(io: CliIo): Logger {
+  const write = (prefix: string) => (message: string) => io.stderr.write(`${prefix}: ${message}\n`)
+  return { debug: write("debug"), info: write("info"), warn: write("warning"), error: write("error") }
 }

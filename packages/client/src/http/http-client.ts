@@ -6,7 +6,7 @@ import {
   PromptLayerAPITimeoutError,
   PromptLayerError,
 } from "../errors.js"
-import { consoleLogger, type Logger } from "../logger.js"
+import { consoleLogger, createLogger, formatDelay, type Logger, type LoggerLike } from "../logger.js"
 import { backoffDelay, DEFAULT_MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from "./retry.js"
 
 /** Options of {@link HttpClient}; every one has a default. */
@@ -28,7 +28,8 @@ export interface HttpClientOptions {
   random?: (() => number) | undefined
   /** The clock, for `Retry-After` dates. */
   now?: (() => number) | undefined
-  logger?: Logger | undefined
+  /** Told about retries (`info`) and the API's warnings (`warn`); default: console warnings only. */
+  logger?: LoggerLike | undefined
 }
 
 /** One API call. */
@@ -62,31 +63,57 @@ export class HttpClient {
     this.#options = options
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.#sleep = options.sleep ?? sleep
-    this.#logger = options.logger ?? consoleLogger
+    this.#logger = options.logger
+      ? createLogger(options.logger, "debug")
+      : createLogger(consoleLogger, "warn")
   }
 
   /** Sends the request, retrying what is transient; resolves with the parsed JSON body. */
   async request<T = unknown>(request: ApiRequest): Promise<T> {
+    return (await this.send<T>(request)).body
+  }
+
+  /**
+   * Like {@link request}, with the success status too, for endpoints whose 2xx statuses differ in
+   * meaning (`202`: still running).
+   *
+   * @example
+   * const { status, body } = await http.send({ method: "GET", path: "/workflow-version-execution-results", query })
+   */
+  async send<T = unknown>(request: ApiRequest): Promise<{ status: number; body: T }> {
     const maxAttempts = this.#options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
     const random = this.#options.random ?? Math.random
     for (let attempt = 1; ; attempt++) {
       let retryAfterMs: number | undefined
       try {
-        return (await this.#attempt(request, (ms) => (retryAfterMs = ms))) as T
+        const answer = await this.#attempt(request, (ms) => (retryAfterMs = ms))
+        this.#reportWarning(answer.body, request.path)
+        return answer as { status: number; body: T }
       } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason
         const retryable = isTransientError(error) && attempt < maxAttempts
         if (!retryable || (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS)) throw error
         const delay = retryAfterMs ?? backoffDelay(attempt, random)
-        this.#logger.debug(
-          `retrying in ${Math.round(delay)} ms after ${describe(error)} from ${request.path}, attempt ${attempt + 1} of ${maxAttempts}`,
+        this.#logger.info(
+          `retrying in ${formatDelay(delay)} after ${describe(error)} from ${request.path}, attempt ${attempt + 1} of ${maxAttempts}`,
         )
         await this.#sleep(delay, request.signal)
       }
     }
   }
 
-  async #attempt(request: ApiRequest, onRetryAfter: (ms: number) => void): Promise<unknown> {
+  /** The API puts advice in a `warning` field (a missing input variable, a deprecated parameter). */
+  #reportWarning(body: unknown, path: string): void {
+    const warning =
+      body !== null && typeof body === "object" ? (body as { warning?: unknown }).warning : undefined
+    if (typeof warning === "string" && warning)
+      this.#logger.warn(`PromptLayer API warning from ${path}: ${warning}`)
+  }
+
+  async #attempt(
+    request: ApiRequest,
+    onRetryAfter: (ms: number) => void,
+  ): Promise<{ status: number; body: unknown }> {
     if (request.signal?.aborted) throw request.signal.reason
     const url = new URL(this.baseURL + request.path)
     for (const [key, value] of Object.entries(request.query ?? {})) {
@@ -140,7 +167,7 @@ export class HttpClient {
           { status: response.status, body: text, path: request.path },
         )
       }
-      return body.value
+      return { status: response.status, body: body.value }
     } finally {
       clearTimeout(timer)
       request.signal?.removeEventListener("abort", onAbort)
