@@ -1,6 +1,3 @@
-import { defineConfig } from "vitest/config"
+import { packageTestConfig } from "@pl/devtools/vitest"
 
-export default defineConfig({
-  resolve: { conditions: ["@pl/source"] },
-  test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 30_000 },
-})
+export default packageTestConfig()

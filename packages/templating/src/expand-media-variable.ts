@@ -1,4 +1,11 @@
-import { type MediaContent, type MediaSource, MediaSourceError, parseMediaSource } from "@pl/blueprint"
+import {
+  type MediaContent,
+  type MediaSource,
+  MediaSourceError,
+  mimeTypeFromBase64,
+  mimeTypeFromUrl,
+  parseMediaSource,
+} from "@pl/blueprint"
 import { describeValue } from "./describe-value.js"
 import { MediaVariableError } from "./errors.js"
 
@@ -9,8 +16,8 @@ export const UNKNOWN_MEDIA_TYPE = "application/octet-stream"
  * The `media` parts a `media_variable` part expands into, one per string in the variable: an http(s) URL,
  * a provider file URI, a `data:` URL or bare base64. Every kind of media (images included) becomes a
  * `media` part, `{ title, type: mime, url }`, so there is one rule; `url` is the string as given (trimmed),
- * the mime type comes from `parseMediaSource` (the data URL, the file extension or the file signature),
- * `application/octet-stream` when none says. The title is the URL's file name, or `name[index]`.
+ * the mime type is the data URL's, else guessed from the URL's file extension or the data's file
+ * signature, `application/octet-stream` when none says. The title is the URL's file name, or `name[index]`.
  *
  * @throws {MediaVariableError} when the variable is not an array of such strings.
  */
@@ -33,11 +40,18 @@ export function expandMediaVariable(name: string, value: unknown): MediaContent[
       type: "media" as const,
       media: {
         title: titleOf(source, name, index),
-        type: source.mimeType ?? UNKNOWN_MEDIA_TYPE,
+        type: mimeTypeOf(source),
         url: entry.trim(),
       },
     }
   })
+}
+
+// TODO(shared): blueprint's working tree adds `guessMimeType(source)`, doing exactly this; use it once it
+// is committed (parseMediaSource stops guessing there, so both versions are covered here meanwhile).
+function mimeTypeOf(source: MediaSource): string {
+  const guessed = source.kind === "url" ? mimeTypeFromUrl(source.url) : mimeTypeFromBase64(source.data)
+  return source.mimeType ?? guessed ?? UNKNOWN_MEDIA_TYPE
 }
 
 function titleOf(source: MediaSource, name: string, index: number): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { LruCache } from "./lru-cache.js"
 
 describe("LruCache", () => {
-  it("evicts the least recently used entry beyond its entry bound", () => {
+  it("evicts the oldest entry not used since, beyond its entry bound", () => {
     const cache = new LruCache<number>(2, 1000)
     cache.set("a", 1)
     cache.set("b", 2)

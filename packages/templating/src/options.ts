@@ -61,13 +61,20 @@ export class Budget {
   /** Counts `length` more characters of output. */
   addOutput(length: number): void {
     this.output += length
-    if (this.output > this.maxOutputLength) {
-      throw new TemplateLimitError(
-        "maxOutputLength",
-        this.maxOutputLength,
-        "the template produces more text than allowed",
-      )
-    }
+    if (this.output > this.maxOutputLength) throw this.tooMuchOutput()
+  }
+
+  /** How many more characters of output fit, for a renderer that counts on its own between checks. */
+  remainingOutput(): number {
+    return this.maxOutputLength - this.output
+  }
+
+  tooMuchOutput(): TemplateLimitError {
+    return new TemplateLimitError(
+      "maxOutputLength",
+      this.maxOutputLength,
+      "the template produces more text than allowed",
+    )
   }
 
   /** Refuses a single value (a string being stored or built) longer than the output limit. */
@@ -100,7 +107,8 @@ export class Budget {
   }
 
   checkTime(): void {
-    if (this.deadline !== undefined && Date.now() > this.deadline) {
+    if (this.deadline === undefined) return
+    if (Date.now() > this.deadline) {
       throw new TemplateLimitError("timeoutMs", this.timeoutMs ?? 0, "rendering took too long")
     }
   }

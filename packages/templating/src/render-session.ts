@@ -1,7 +1,8 @@
 import type { TemplateFormat } from "@pl/blueprint"
-import type { RenderContext, TemplateEngine, VariableUse } from "./engine.js"
+import type { PreparedText, RenderContext, TemplateEngine } from "./engine.js"
 import { attachPath, MissingVariablesError, TemplateError, TemplateRenderError } from "./errors.js"
 import { Budget, type RenderOptions } from "./options.js"
+import { contentPath } from "./template-slots.js"
 import { hasVariable, type VariableMap } from "./variable-map.js"
 
 /**
@@ -12,7 +13,7 @@ export class RenderSession implements RenderContext {
   readonly budget: Budget
   readonly lenient: boolean
   private readonly missingPaths = new Map<string, string[]>()
-  private path: string | undefined
+  private location: PartLocation | undefined
 
   constructor(
     readonly variables: VariableMap,
@@ -22,7 +23,7 @@ export class RenderSession implements RenderContext {
     this.lenient = options.lenient === true
   }
 
-  missing(name: string, path = this.path): void {
+  missing(name: string, path = pathOf(this.location)): void {
     let paths = this.missingPaths.get(name)
     if (paths === undefined) {
       paths = []
@@ -31,34 +32,41 @@ export class RenderSession implements RenderContext {
     if (path !== undefined && !paths.includes(path)) paths.push(path)
   }
 
-  /**
-   * Renders one text with `engine`; in strict mode a text whose variables are missing is recorded and
-   * left as it is (the error comes at the end, naming everything missing).
-   */
-  renderText(
-    engine: TemplateEngine,
-    text: string,
-    path: string | undefined,
-    onVariable?: (use: VariableUse) => void,
-  ): string {
+  /** Renders one text, at `location` in a template (errors and missing variables name it). */
+  renderText(engine: TemplateEngine, text: string, location?: PartLocation): string {
+    return this.render(engine, this.prepare(engine, text, location), text, location)
+  }
+
+  /** Parses (and compiles) a text. Its path is built from `location` only if an error needs it. */
+  prepare(engine: TemplateEngine, text: string, location?: PartLocation): PreparedText {
     try {
-      const prepared = engine.prepare(text)
-      if (onVariable) for (const use of prepared.variables) onVariable(use)
+      return engine.prepare(text)
+    } catch (error) {
+      throw located(error, engine.format, pathOf(location))
+    }
+  }
+
+  /**
+   * Renders a prepared text; in strict mode a text whose variables are missing, and whose engine cannot
+   * render without them, is recorded and left as it is (the error comes at the end, naming everything).
+   */
+  render(engine: TemplateEngine, prepared: PreparedText, text: string, location?: PartLocation): string {
+    this.location = location
+    try {
       if (!this.lenient && !prepared.reportsMissing) {
         let complete = true
         for (const use of prepared.variables) {
           if (use.required && !hasVariable(this.variables, use.name)) {
-            this.missing(use.name, path)
+            this.missing(use.name)
             complete = false
           }
         }
         if (!complete) return text
       }
       this.budget.checkTime()
-      this.path = path
       return prepared.render(this.variables, this)
     } catch (error) {
-      throw located(error, engine.format, path)
+      throw located(error, engine.format, pathOf(location))
     }
   }
 
@@ -67,6 +75,19 @@ export class RenderSession implements RenderContext {
     if (this.missingPaths.size === 0) return
     throw new MissingVariablesError([...this.missingPaths].map(([name, paths]) => ({ name, paths })))
   }
+}
+
+/**
+ * Where a text part is: `message` is its message's index (undefined for a completion template's content),
+ * `part` its index in the content. Kept as numbers; the path string is built only when it is needed.
+ */
+export interface PartLocation {
+  message: number | undefined
+  part: number
+}
+
+function pathOf(location: PartLocation | undefined): string | undefined {
+  return location === undefined ? undefined : contentPath(location.message, location.part)
 }
 
 /** Our errors get the template path; anything else (a bug, never expected) is wrapped, not leaked raw. */

@@ -1,12 +1,12 @@
 import type { Content, Message, PromptTemplate, TemplateFormat } from "@pl/blueprint"
-import type { Engines } from "./engine.js"
+import type { Engines, PreparedText, TemplateEngine } from "./engine.js"
 import { attachPath, TemplateError } from "./errors.js"
 import { expandMediaVariable } from "./expand-media-variable.js"
 import { expandPlaceholder } from "./expand-placeholder.js"
 import type { RenderOptions } from "./options.js"
-import { RenderSession } from "./render-session.js"
+import { type PartLocation, RenderSession } from "./render-session.js"
 import { resolveEngine } from "./resolve-engine.js"
-import { TEMPLATE_PATH } from "./template-slots.js"
+import { contentPath, messagePath } from "./template-slots.js"
 import { hasVariable, toVariableMap } from "./variable-map.js"
 
 /**
@@ -21,68 +21,101 @@ export function renderTemplateWith<T extends PromptTemplate>(
   options: RenderOptions = {},
 ): T {
   const session = new RenderSession(toVariableMap(variables), options)
-  const used = new Set<string>()
-  const renderer = new TemplateRenderer(engines, session, used)
+  const renderer = new TemplateRenderer(engines, session)
   let result: T
   if (template.type === "completion") {
-    const content = renderer.content(template.content, template.template_format, `${TEMPLATE_PATH}.content`)
+    const content = renderer.content(template.content, template.template_format, undefined)
     result = { ...template, content }
   } else {
     const messages: Message[] = []
-    template.messages.forEach((message, i) => {
-      messages.push(...renderer.message(message, `${TEMPLATE_PATH}.messages[${i}]`))
-    })
+    const source = template.messages
+    for (let i = 0; i < source.length; i++) renderer.message(source[i] as Message, i, messages)
     result = { ...template, messages }
   }
   session.finish()
-  result.input_variables = [...used]
+  result.input_variables = usedVariables(template, renderer.sources)
   return result
 }
 
+/**
+ * The template's variables in first-use order, from where they came from: each text's prepared form
+ * (cached, so the same object for the same text) or a placeholder or media variable name. Rendering the
+ * same template again (the usual case) finds the same sources and reuses the list.
+ */
+const usedMemo = new WeakMap<PromptTemplate, { sources: unknown[]; names: string[] }>()
+
+function usedVariables(template: PromptTemplate, sources: readonly (PreparedText | string)[]): string[] {
+  const memo = usedMemo.get(template)
+  if (
+    memo &&
+    memo.sources.length === sources.length &&
+    memo.sources.every((source, i) => source === sources[i])
+  ) {
+    return memo.names.slice()
+  }
+  const names = new Set<string>()
+  for (const source of sources) {
+    if (typeof source === "string") names.add(source)
+    else for (const use of source.variables) names.add(use.name)
+  }
+  usedMemo.set(template, { sources: sources.slice(), names: [...names] })
+  return [...names]
+}
+
+/** Walks a template once, in order, building the rendered copy. Paths are built only when needed. */
 class TemplateRenderer {
+  /** Where the template's variables come from, in order (see `usedVariables`). */
+  readonly sources: (PreparedText | string)[] = []
+  /** Reused for every part: the session reads it only while that part is prepared and rendered. */
+  private readonly location: PartLocation = { message: undefined, part: 0 }
+
   constructor(
     private readonly engines: Engines,
     private readonly session: RenderSession,
-    private readonly used: Set<string>,
   ) {}
 
-  message(message: Message, path: string): Message[] {
-    if (message.role === "placeholder") return this.placeholder(message.name, path)
-    if (!Array.isArray(message.content)) return [message]
+  message(message: Message, i: number, out: Message[]): void {
+    if (message.role === "placeholder") {
+      for (const expanded of this.placeholder(message.name, messagePath(i))) out.push(expanded)
+      return
+    }
+    if (!Array.isArray(message.content)) {
+      out.push(message)
+      return
+    }
     const messageVariables = Array.isArray(message.input_variables) ? new Set<string>() : undefined
-    const content = this.content(
-      message.content,
-      message.template_format,
-      `${path}.content`,
-      messageVariables,
-    )
+    const content = this.content(message.content, message.template_format, i, messageVariables)
     const rendered = { ...message, content } as Message
     if (messageVariables) rendered.input_variables = [...messageVariables]
-    return [rendered]
+    out.push(rendered)
   }
 
   content(
     parts: readonly Content[],
     format: TemplateFormat | null | undefined,
-    path: string,
+    message: number | undefined,
     messageVariables?: Set<string>,
   ): Content[] {
     const out: Content[] = []
-    parts.forEach((part, j) => {
-      const partPath = `${path}[${j}]`
+    let engine: TemplateEngine | undefined
+    for (let j = 0; j < parts.length; j++) {
+      const part = parts[j] as Content
       if (part.type === "text" && typeof part.text === "string") {
-        const engine = resolveEngine(this.engines, format)
-        const text = this.session.renderText(engine, part.text, partPath, (use) =>
-          this.use(use.name, messageVariables),
-        )
-        out.push({ ...part, text })
+        engine ??= resolveEngine(this.engines, format)
+        const location = this.location
+        location.message = message
+        location.part = j
+        const prepared = this.session.prepare(engine, part.text, location)
+        this.sources.push(prepared)
+        if (messageVariables) for (const use of prepared.variables) messageVariables.add(use.name)
+        out.push({ ...part, text: this.session.render(engine, prepared, part.text, location) })
       } else if (part.type === "media_variable" && typeof part.name === "string") {
         this.use(part.name, messageVariables)
-        out.push(...this.media(part.name, partPath))
+        for (const media of this.media(part.name, contentPath(message, j))) out.push(media)
       } else {
         out.push(part)
       }
-    })
+    }
     return out
   }
 
@@ -106,7 +139,7 @@ class TemplateRenderer {
   }
 
   private use(name: string, messageVariables?: Set<string>) {
-    this.used.add(name)
+    this.sources.push(name)
     messageVariables?.add(name)
   }
 }

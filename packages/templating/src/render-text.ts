@@ -15,7 +15,7 @@ export function renderTextWith(
 ): string {
   if (typeof text !== "string") throw new TypeError("text must be a string")
   const session = new RenderSession(toVariableMap(variables), options)
-  const rendered = session.renderText(resolveEngine(engines, format), text, undefined)
+  const rendered = session.renderText(resolveEngine(engines, format), text)
   session.finish()
   return rendered
 }

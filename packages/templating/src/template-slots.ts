@@ -12,6 +12,18 @@ export interface SlotVisitor {
 
 export const TEMPLATE_PATH = "prompt_template"
 
+/** `prompt_template.messages[1]`. */
+export function messagePath(message: number): string {
+  return `${TEMPLATE_PATH}.messages[${message}]`
+}
+
+/** `prompt_template.messages[1].content[0]`, or `prompt_template.content[0]` for a completion template. */
+export function contentPath(message: number | undefined, part: number): string {
+  return message === undefined
+    ? `${TEMPLATE_PATH}.content[${part}]`
+    : `${messagePath(message)}.content[${part}]`
+}
+
 /** Visits every text part, placeholder and media variable of a template, in order. */
 export function visitSlots(template: PromptTemplate, visitor: SlotVisitor): void {
   if (template.type === "completion") {

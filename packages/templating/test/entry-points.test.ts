@@ -40,7 +40,7 @@ describe("a runtime that forbids code generation (Cloudflare Workers, Vercel Edg
     const script = fileURLToPath(new URL("./scripts/no-code-generation.ts", import.meta.url))
     const run = spawnSync(
       process.execPath,
-      ["--disallow-code-generation-from-strings", "--import", "tsx", script],
+      ["--disallow-code-generation-from-strings", "--conditions=@pl/source", "--import", "tsx", script],
       {
         encoding: "utf8",
         timeout: 30_000,

@@ -49,11 +49,47 @@ function prepareFString(text: string): PreparedText {
     }
   }
   collect(pieces)
+  const simple = simpleForm(pieces)
   return {
     variables,
     reportsMissing: true,
-    render: (map, context) => renderPieces(pieces, map, context, true),
+    render: simple
+      ? (map, context) => renderSimple(simple, map, context)
+      : (map, context) => renderPieces(pieces, map, context, true),
   }
+}
+
+/** A template of text and plain `{name}` fields only, the usual case: text, field, text, ..., text. */
+interface SimpleForm {
+  texts: string[]
+  fields: Field[]
+}
+
+function simpleForm(pieces: readonly FStringPiece[]): SimpleForm | undefined {
+  const texts: string[] = [""]
+  const fields: Field[] = []
+  for (const piece of pieces) {
+    if (typeof piece === "string") texts[texts.length - 1] += piece
+    else if (piece.accessors.length === 0 && piece.conversion === undefined && piece.specText === "") {
+      fields.push(piece)
+      texts.push("")
+    } else return undefined
+  }
+  return { texts, fields }
+}
+
+function renderSimple({ texts, fields }: SimpleForm, map: VariableMap, context: RenderContext): string {
+  const remaining = context.budget.remainingOutput()
+  let out = texts[0] as string
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as Field
+    const value = map[field.name]
+    out += typeof value === "string" ? value : renderField(field, map, context)
+    if (out.length > remaining) throw context.budget.tooMuchOutput()
+    out += texts[i + 1] as string
+  }
+  context.budget.addOutput(out.length)
+  return out
 }
 
 function isTextSpec(field: Field): boolean {
