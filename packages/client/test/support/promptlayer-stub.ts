@@ -38,10 +38,21 @@ export interface PromptLayerStub extends TestServer {
   ): void
   /** Queues faults for the next requests whose path starts with `path`. */
   fail(path: string, ...faults: Fault[]): void
+  /**
+   * Adds a workflow: each run of it answers the result polls with `polls` in order (the last one
+   * repeats), as `GET /workflow-version-execution-results` does: 202 while running, 200 when done.
+   */
+  addWorkflow(name: string, polls: WorkflowPoll[], options?: { warning?: string }): void
   /** Logged request bodies, in order. */
   logs: Record<string, unknown>[]
   /** Requests to a path (prefix match). */
   calls(path: string): RecordedRequest[]
+}
+
+/** One answer of the workflow results endpoint. */
+export interface WorkflowPoll {
+  status: 200 | 202
+  body: unknown
 }
 
 export async function startPromptLayerStub(apiKey = "pl_test_key"): Promise<PromptLayerStub> {
@@ -49,6 +60,8 @@ export async function startPromptLayerStub(apiKey = "pl_test_key"): Promise<Prom
   const faults: { path: string; fault: Fault }[] = []
   const logs: Record<string, unknown>[] = []
   let nextId = 1000
+  const workflows = new Map<string, { polls: WorkflowPoll[]; warning?: string | undefined }>()
+  const executions = new Map<number, { polls: WorkflowPoll[]; next: number }>()
 
   const handler = async (request: RecordedRequest, res: ServerResponse) => {
     const url = new URL(request.url, "http://stub")
@@ -196,6 +209,29 @@ export async function startPromptLayerStub(apiKey = "pl_test_key"): Promise<Prom
         return sendJson(res, { success: false, message: "request_id is required" }, 400)
       return sendJson(res, { success: true, message: "Request tracked successfully" })
     }
+    const run = /^\/workflows\/([^/]+)\/run$/.exec(url.pathname)
+    if (request.method === "POST" && run) {
+      const workflow = workflows.get(decodeURIComponent(run[1]!))
+      if (!workflow) return sendJson(res, { success: false, message: "Workflow not found" }, 404)
+      const id = nextId++
+      executions.set(id, { polls: workflow.polls, next: 0 })
+      return sendJson(
+        res,
+        {
+          success: true,
+          message: "Workflow execution created successfully",
+          workflow_version_execution_id: id,
+          ...(workflow.warning && { warning: workflow.warning }),
+        },
+        201,
+      )
+    }
+    if (request.method === "GET" && url.pathname === "/workflow-version-execution-results") {
+      const execution = executions.get(Number(url.searchParams.get("workflow_version_execution_id")))
+      if (!execution) return sendJson(res, { detail: "Workflow version execution not found" }, 404)
+      const poll = execution.polls[Math.min(execution.next++, execution.polls.length - 1)]!
+      return sendJson(res, poll.body, poll.status)
+    }
     if (request.method === "POST" && url.pathname === "/create-group") {
       return sendJson(res, { success: true, id: nextId++ })
     }
@@ -220,6 +256,9 @@ export async function startPromptLayerStub(apiKey = "pl_test_key"): Promise<Prom
           labels: Object.keys(labels).filter((label) => labels[label] === i + 1),
         })),
       })
+    },
+    addWorkflow(name, polls, options = {}) {
+      workflows.set(name, { polls, warning: options.warning })
     },
     fail(path, ...more) {
       for (const fault of more) faults.push({ path, fault })
