@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import {
+  guessMimeType,
   MediaSourceError,
   mediaKind,
   mimeTypeFromBase64,
@@ -32,31 +33,48 @@ describe("parseMediaSource", () => {
     expect(() => parseMediaSource("data:text/plain,hello")).toThrow(MediaSourceError)
   })
 
-  it("keeps URLs of any scheme and guesses the mime type from the extension", () => {
+  it("keeps URLs of any scheme, guessing nothing", () => {
     expect(parseMediaSource("https://x.test/a/cat.JPG?size=2#top")).toEqual({
       kind: "url",
       url: "https://x.test/a/cat.JPG?size=2#top",
-      mimeType: "image/jpeg",
+      mimeType: undefined,
     })
-    expect(parseMediaSource("gs://bucket/doc.pdf")).toMatchObject({
+    expect(parseMediaSource("gs://bucket/doc.pdf", "application/pdf")).toMatchObject({
       kind: "url",
       mimeType: "application/pdf",
     })
-    expect(parseMediaSource("s3://bucket/key")).toMatchObject({ kind: "url", mimeType: undefined })
   })
 
   it("prefers the declared mime type over a guess", () => {
     expect(parseMediaSource("https://x.test/file", "application/pdf").mimeType).toBe("application/pdf")
   })
 
-  it("sniffs bare base64 by its first bytes", () => {
-    expect(parseMediaSource(b64("%PDF-1.7\n"))).toMatchObject({ kind: "base64", mimeType: "application/pdf" })
-    expect(parseMediaSource(` ${b64([0x89, 0x50, 0x4e, 0x47, 13, 10])}\n`).mimeType).toBe("image/png")
+  it("reads bare base64, with the declared mime type only", () => {
+    expect(parseMediaSource(b64("%PDF-1.7\n"))).toEqual({
+      kind: "base64",
+      data: b64("%PDF-1.7\n"),
+      mimeType: undefined,
+    })
+    expect(parseMediaSource(` ${b64("hi")}\n`, "text/plain")).toEqual({
+      kind: "base64",
+      data: b64("hi"),
+      mimeType: "text/plain",
+    })
   })
 
   it("rejects text that is neither a URL nor base64", () => {
     expect(() => parseMediaSource("not base64!")).toThrow(/not a URL, data URL or base64/)
     expect(() => parseMediaSource("")).toThrow(MediaSourceError)
+  })
+})
+
+describe("guessMimeType", () => {
+  it("keeps a declared type, else guesses from a URL's extension or from the bytes", () => {
+    expect(guessMimeType(parseMediaSource("https://x.test/a/cat.JPG?size=2#top"))).toBe("image/jpeg")
+    expect(guessMimeType(parseMediaSource("gs://bucket/doc.pdf"))).toBe("application/pdf")
+    expect(guessMimeType(parseMediaSource("s3://bucket/key"))).toBeUndefined()
+    expect(guessMimeType(parseMediaSource(b64([0x89, 0x50, 0x4e, 0x47, 13, 10])))).toBe("image/png")
+    expect(guessMimeType(parseMediaSource("https://x.test/cat.jpg", "image/webp"))).toBe("image/webp")
   })
 })
 

@@ -17,30 +17,40 @@ const URI_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/
 
 /**
- * Parses a media string; `mimeType` is used when the source itself does not say.
+ * Tells a media string's form apart: a URL (any scheme), a base64 `data:` URL, or bare base64. The mime
+ * type is the data URL's, else `mimeType`; nothing is guessed here (guessing needs lookup tables a
+ * converter-only bundle should not carry): call {@link guessMimeType} where a provider needs a type.
  *
+ * @throws {MediaSourceError} when the string is none of those forms.
  * @example
  * parseMediaSource("data:image/png;base64,iVBORw0KGgo=") // { kind: "base64", data: "iVBORw0KGgo=", mimeType: "image/png" }
- * parseMediaSource("https://x.test/cat.jpg")             // { kind: "url", url: "...", mimeType: "image/jpeg" }
- * parseMediaSource("JVBERi0xLjQK")                        // { kind: "base64", ..., mimeType: "application/pdf" }
+ * parseMediaSource("https://x.test/cat.jpg")             // { kind: "url", url: "https://x.test/cat.jpg", mimeType: undefined }
+ * parseMediaSource("JVBERi0xLjQK", "application/pdf")    // { kind: "base64", data: "JVBERi0xLjQK", mimeType: "application/pdf" }
  */
 export function parseMediaSource(value: string, mimeType?: string): MediaSource {
   const text = value.trim()
   if (text.startsWith("data:")) {
     const match = DATA_URL.exec(text)
-    if (!match) throw new MediaSourceError("a data: URL must be base64-encoded (data:<mime>;base64,<data>)")
-    const declared = match[1] || undefined
-    const data = match[3] ?? ""
-    return { kind: "base64", data, mimeType: declared ?? mimeType ?? mimeTypeFromBase64(data) }
+    if (!match) throw new MediaSourceError("a data: URL must be base64 (data:<mime>;base64,<data>)")
+    return { kind: "base64", data: match[3] ?? "", mimeType: match[1] || mimeType }
   }
-  if (URI_SCHEME.test(text)) return { kind: "url", url: text, mimeType: mimeType ?? mimeTypeFromUrl(text) }
+  if (URI_SCHEME.test(text)) return { kind: "url", url: text, mimeType }
   const data = text.replace(/\s+/g, "")
-  if (data.length > 0 && BASE64.test(data)) {
-    return { kind: "base64", data, mimeType: mimeType ?? mimeTypeFromBase64(data) }
-  }
-  throw new MediaSourceError(
-    `not a URL, data URL or base64 string: ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`,
-  )
+  if (data.length > 0 && BASE64.test(data)) return { kind: "base64", data, mimeType }
+  throw new MediaSourceError(`not a URL, data URL or base64: ${JSON.stringify(text.slice(0, 40))}`)
+}
+
+/**
+ * The source's mime type: the declared one, else a guess from a URL's extension or from the first bytes
+ * of base64 data; `undefined` when it cannot tell.
+ *
+ * @example
+ * guessMimeType(parseMediaSource("https://x.test/cat.jpg")) // "image/jpeg"
+ * guessMimeType(parseMediaSource("JVBERi0xLjQK"))           // "application/pdf"
+ */
+export function guessMimeType(source: MediaSource): string | undefined {
+  if (source.mimeType) return source.mimeType
+  return source.kind === "url" ? mimeTypeFromUrl(source.url) : mimeTypeFromBase64(source.data)
 }
 
 /** `data:<mime>;base64,<data>` for a base64 source. */

@@ -48,3 +48,5 @@ export type {
   MessageCreateParams as AnthropicRequest,
   RawMessageStreamEvent as AnthropicStreamEvent,
 }
+/** The converters on their own, for bundles that only convert (tree-shaken apart from the adapter object). */
+export { fromRequest, fromResponse, toRequest }

@@ -1,6 +1,7 @@
 import type { FunctionResponse, FunctionResponsePart, Language, Outcome, Part } from "@google/genai"
 import {
   type Content,
+  guessMimeType,
   type KnownContent,
   MediaSourceError,
   mimeTypeFromUrl,
@@ -99,9 +100,11 @@ function toMediaPart(source: string, mimeType: string | undefined, path: string)
   } catch (error) {
     throw error instanceof MediaSourceError ? unsupported("content.media", path, error.message) : error
   }
-  if (media.kind === "url") return { fileData: { fileUri: media.url, mimeType: media.mimeType } }
-  if (!media.mimeType) throw unsupported("content.media", path, "inline data needs a mime type")
-  return { inlineData: { mimeType: media.mimeType, data: media.data } }
+  // Gemini wants a mime type on both forms: an undeclared one is guessed from the extension or the bytes.
+  const type = guessMimeType(media)
+  if (media.kind === "url") return { fileData: { fileUri: media.url, mimeType: type } }
+  if (!type) throw unsupported("content.media", path, "inline data needs a mime type")
+  return { inlineData: { mimeType: type, data: media.data } }
 }
 
 /**
