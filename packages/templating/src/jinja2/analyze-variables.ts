@@ -1,5 +1,5 @@
 import type { VariableUse } from "../engine.js"
-import { CONCAT_FILTER } from "./check-template.js"
+import { CONCAT_FILTER, LOOP_FILTER } from "./check-template.js"
 import type { NjNode } from "./nunjucks.js"
 
 /** Filters whose input is text: a variable printed through them is still a string. */
@@ -207,6 +207,10 @@ class Analyzer {
           // `a ~ b`: both sides are printed into the result.
           this.expression(input, kind)
           for (const arg of rest) this.expression(arg, kind)
+          return
+        }
+        if (name === LOOP_FILTER) {
+          this.expression(input, "value", optional)
           return
         }
         if (isNode(input) && input.typename === "Capture") this.statements(input.body)

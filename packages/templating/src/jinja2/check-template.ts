@@ -49,14 +49,29 @@ const UNSUPPORTED: ReadonlyMap<string, string> = new Map(
     CallExtensionAsync: "extension tags",
   }),
 )
-const BINARY = new Set(["In", "Is", "Or", "And", "Add", "Sub", "Mul", "Div", "FloorDiv", "Pow"])
+const BINARY = new Set(["In", "Is", "Or", "And", "Add", "Sub", "Div", "FloorDiv", "Pow"])
 /**
- * Operators rewritten into calls of internal filters, named so no template can name them: `~` prints
- * both sides as jinja2 does (`None`, not `null`) and checks the result's length; `%` refuses Python's
- * string formatting (`"%s" % x`) instead of printing `nan`.
+ * Operators and loops rewritten into calls of internal filters, named so no template can name them
+ * (filter names in templates are identifiers): `~` prints both sides as jinja2 does (`None`, not `null`)
+ * and checks the result's length; `*` repeats a string as Python does (`"-" * 20`), checked against the
+ * output limit; `%` refuses Python's string formatting (`"%s" % x`) instead of printing `nan`; a loop with
+ * one name over a dict iterates its keys, as in Python (nunjucks would iterate nothing).
  */
 export const CONCAT_FILTER = "~"
+export const MUL_FILTER = "*"
 export const MOD_FILTER = "%"
+export const LOOP_FILTER = "@for"
+const OPERATOR_FILTERS: ReadonlyMap<string, string> = new Map([
+  ["Concat", CONCAT_FILTER],
+  ["Mul", MUL_FILTER],
+  ["Mod", MOD_FILTER],
+])
+/** Tests that are literals in the lexer (`x is none`, `x is true`), by the name they are provided under. */
+const LITERAL_TESTS: ReadonlyMap<unknown, string> = new Map<unknown, string>([
+  [null, "none"],
+  [true, "true"],
+  [false, "false"],
+])
 const UNARY = new Set(["Not", "Neg", "Pos"])
 const LISTS = new Set(["Root", "NodeList", "Group", "Array", "Output"])
 const COMPARE_OPS = new Set(["==", "===", "!=", "!==", "<", ">", "<=", ">="])
@@ -97,19 +112,9 @@ class TemplateChecker {
       node.right = type === "Is" ? this.testCall(node.right, next) : this.node(node.right, next)
       return node
     }
-    if (type === "Concat" || type === "Mod") {
-      const name = new nj.nodes.Symbol(
-        node.lineno,
-        node.colno,
-        type === "Concat" ? CONCAT_FILTER : MOD_FILTER,
-      )
-      const args = [this.node(node.left, next), this.node(node.right, next)]
-      return new nj.nodes.Filter(
-        node.lineno,
-        node.colno,
-        name,
-        new nj.nodes.NodeList(node.lineno, node.colno, args),
-      )
+    const operatorFilter = OPERATOR_FILTERS.get(type)
+    if (operatorFilter !== undefined) {
+      return internalFilter(node, operatorFilter, [this.node(node.left, next), this.node(node.right, next)])
     }
     if (UNARY.has(type)) {
       node.target = this.node(node.target, next)
@@ -158,7 +163,19 @@ class TemplateChecker {
         return node
       case "For":
         this.loopNames(node)
+        if (
+          isNode(node.arr) &&
+          node.arr.typename === "InlineIf" &&
+          (node.arr.else_ === null || node.arr.else_ === undefined)
+        ) {
+          this.unsupported(
+            node,
+            "loop filtering (`for x in items if condition`) is not supported: put an `{% if %}` inside the loop, or filter first with `select`/`selectattr`",
+          )
+        }
         node.arr = this.node(node.arr, next)
+        if (isNode(node.name) && node.name.typename === "Symbol")
+          node.arr = internalFilter(node, LOOP_FILTER, [node.arr as NjNode])
         node.body = this.node(node.body, next)
         if (node.else_ !== null && node.else_ !== undefined) node.else_ = this.node(node.else_, next)
         return node
@@ -292,6 +309,11 @@ class TemplateChecker {
 
   /** `x is test` / `x is test(args)`: the test must be one we provide. */
   private testName(node: NjNode, right: unknown): void {
+    // `x is none` / `x is true`: the lexer reads the test's name as a literal; name it as the test.
+    if (isNode(right) && right.typename === "Literal" && LITERAL_TESTS.has(right.value)) {
+      node.right = new nj.nodes.Symbol(right.lineno, right.colno, LITERAL_TESTS.get(right.value) as string)
+      right = node.right
+    }
     const target = isNode(right) && right.typename === "FunCall" ? right.name : right
     if (!isNode(target) || target.typename !== "Symbol")
       this.refuse(node, "a test must be named, as in `x is defined`")
@@ -317,6 +339,16 @@ class TemplateChecker {
     if (/[\\\n\r\u2028\u2029]/.test(name))
       this.refuse(node, "a called name may not contain backslashes or line breaks")
   }
+}
+
+/** A call of an internal filter, standing for an operator or a loop's iterable. */
+function internalFilter(node: NjNode, name: string, args: NjNode[]): NjNode {
+  return new nj.nodes.Filter(
+    node.lineno,
+    node.colno,
+    new nj.nodes.Symbol(node.lineno, node.colno, name),
+    new nj.nodes.NodeList(node.lineno, node.colno, args),
+  )
 }
 
 function calleeName(node: unknown): string | undefined {

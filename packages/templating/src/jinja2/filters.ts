@@ -2,7 +2,7 @@ import { TemplateRenderError, TemplateSecurityError } from "../errors.js"
 import { isForbiddenMember } from "../forbidden-names.js"
 import type { Budget } from "../options.js"
 import { pythonStr } from "../python-str.js"
-import { CONCAT_FILTER, MOD_FILTER } from "./check-template.js"
+import { CONCAT_FILTER, LOOP_FILTER, MOD_FILTER, MUL_FILTER } from "./check-template.js"
 import { type NjFunction, nj } from "./nunjucks.js"
 
 /** What filters see as `this`: nunjucks passes the render context, which carries the render's budget. */
@@ -105,6 +105,27 @@ export function createFilters(): Record<string, NjFunction> {
     this.budget.checkLength(joined.length, "a concatenated string")
     return joined
   } as NjFunction
+  filters[MUL_FILTER] = function (this: FilterThis, left: unknown, right: unknown) {
+    const text =
+      typeof textOf(left) === "string"
+        ? textOf(left)
+        : typeof textOf(right) === "string"
+          ? textOf(right)
+          : undefined
+    if (typeof text === "string") {
+      const times = text === textOf(left) ? right : left
+      if (typeof times !== "number" || !Number.isInteger(times)) {
+        throw new TemplateRenderError("jinja2", "a string can only be repeated a whole number of times")
+      }
+      this.budget.checkLength(text.length * Math.max(0, times), "a repeated string")
+      return text.repeat(Math.max(0, times))
+    }
+    return (left as number) * (right as number)
+  } as NjFunction
+  filters[LOOP_FILTER] = (iterable: unknown) =>
+    iterable !== null && typeof iterable === "object" && !Array.isArray(iterable) && isPlainObject(iterable)
+      ? Object.keys(iterable)
+      : iterable
   filters[MOD_FILTER] = (left: unknown, right: unknown) => {
     if (typeof textOf(left) === "string") {
       throw new TemplateRenderError(
@@ -143,6 +164,11 @@ function splitKeywords(args: unknown[]): {
     return { positional: args.slice(0, -1), keywords: last as Record<string, unknown> }
   }
   return { positional: args, keywords: undefined }
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value)
+  return proto === null || proto === Object.prototype
 }
 
 function checkAttribute(attribute: unknown): void {

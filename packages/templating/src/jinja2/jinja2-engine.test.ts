@@ -104,6 +104,21 @@ describe("jinja2 rendering", () => {
     expect(() => render("{% if x is nosuchtest %}{% endif %}")).toThrow(/unknown test "nosuchtest"/)
   })
 
+  it("follows Python where nunjucks would quietly differ: dict loops, string repetition, none/true tests", () => {
+    expect(render("{% for k in d %}{{ k }};{% endfor %}", { d: { b: 1, a: 2 } })).toBe("b;a;")
+    expect(render("{{ '-' * 3 }}{{ 2 * 3 }}")).toBe("---6")
+    expect(
+      render("{{ n is none }} {{ t is true }} {{ 3 is integer }} {{ x is none }}", {
+        n: null,
+        t: true,
+        x: 0,
+      }),
+    ).toBe("True True True False")
+    expect(() => render("{% for x in items if x %}{{ x }}{% endfor %}", { items: [1] })).toThrow(
+      /loop filtering .* is not supported/,
+    )
+  })
+
   it("refuses Python's % string formatting instead of printing nan", () => {
     expect(() => render("{{ '%s items' % n }}", { n: 3 })).toThrow(TemplateRenderError)
     expect(render("{{ 7 % 3 }}")).toBe("1")

@@ -62,6 +62,7 @@ export function createJinja2Engine(): TemplateEngine {
     const filters = createFilters()
     const tests: Record<string, NjFunction> = Object.create(null)
     for (const name of Object.keys(environment.tests)) tests[name] = environment.tests[name] as NjFunction
+    Object.assign(tests, JINJA2_TESTS)
     const globals: Record<string, unknown> = Object.create(null)
     globals.range = range
     globals.cycler = environment.globals.cycler
@@ -183,6 +184,17 @@ function run(
   }
   if (failure) throw toTemplateError(failure)
   return output ?? ""
+}
+
+/** jinja2 tests nunjucks lacks. */
+const JINJA2_TESTS: Readonly<Record<string, (value: unknown, other?: unknown) => boolean>> = {
+  none: (value) => value === null,
+  true: (value) => value === true,
+  false: (value) => value === false,
+  boolean: (value) => typeof value === "boolean",
+  integer: (value) => Number.isInteger(value) || typeof value === "bigint",
+  float: (value) => typeof value === "number" && !Number.isInteger(value),
+  sequence: (value) => typeof value === "string" || Array.isArray(value),
 }
 
 /** `range()`, as nunjucks has it, refusing ranges longer than the loop limit before building them. */
