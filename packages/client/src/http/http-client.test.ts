@@ -49,6 +49,23 @@ describe("HttpClient retries", () => {
     expect(sleeps).toEqual([1_500])
   })
 
+  it("explains each retry at info level: how long, after what, from where, which attempt", async () => {
+    stub.fail("/prompt-templates", { status: 503 }, { status: 503 })
+    const lines: string[] = []
+    const http = new HttpClient({
+      baseURL: stub.url,
+      apiKey: stub.apiKey,
+      sleep: async () => {},
+      random: () => 0.5,
+      logger: { info: (message) => lines.push(message) },
+    })
+    await getGreet(http)
+    expect(lines).toEqual([
+      "retrying in 1.5 s after 503 from /prompt-templates/greet, attempt 2 of 4",
+      "retrying in 3 s after 503 from /prompt-templates/greet, attempt 3 of 4",
+    ])
+  })
+
   it("succeeds after three 503s, backing off exponentially", async () => {
     stub.fail("/prompt-templates", { status: 503 }, { status: 503 }, { status: 503 })
     await expect(getGreet(client())).resolves.toMatchObject({ prompt_name: "greet" })
