@@ -45,9 +45,13 @@ export function accumulator(): Accumulator<BedrockStreamEvent> {
     return part
   }
   /** The part at `index`, started (and appended to the content) when the index has none of that type yet. */
-  function part<T extends "text" | "thinking">(index: number, type: T, start: Extract<Part, { type: T }>) {
+  function part<T extends "text" | "thinking">(index: number, type: T): Extract<Part, { type: T }> {
     const existing = parts.get(index)
-    return existing?.type === type ? (existing as Extract<Part, { type: T }>) : add(index, start)
+    if (existing?.type === type) return existing as Extract<Part, { type: T }>
+    return add(
+      index,
+      (type === "text" ? { type, text: "" } : { type, thinking: "" }) as Extract<Part, { type: T }>,
+    )
   }
 
   return {
@@ -59,7 +63,7 @@ export function accumulator(): Accumulator<BedrockStreamEvent> {
       const delta = event?.delta
       if (event && (!delta || typeof delta !== "object")) throw malformed("no delta")
       const reasoning = delta?.reasoningContent
-      if (typeof delta?.text === "string") part(index, "text", { type: "text", text: "" }).text += delta.text
+      if (typeof delta?.text === "string") part(index, "text").text += delta.text
       else if (delta?.toolUse || start?.start?.toolUse) {
         // A repeated start for the same index updates the call without losing its arguments.
         const toolUse = start?.start?.toolUse
@@ -67,10 +71,9 @@ export function accumulator(): Accumulator<BedrockStreamEvent> {
         else tools.append(index, delta!.toolUse!.input)
         completion.message.tool_calls = tools.calls
       } else if (reasoning) {
-        const thinking = () => part(index, "thinking", { type: "thinking", thinking: "" })
-        if (typeof reasoning.text === "string") thinking().thinking += reasoning.text
+        if (typeof reasoning.text === "string") part(index, "thinking").thinking += reasoning.text
         if (typeof reasoning.signature === "string") {
-          const target = thinking()
+          const target = part(index, "thinking")
           target.signature = (target.signature ?? "") + reasoning.signature
         }
         if (reasoning.redactedContent !== undefined) {

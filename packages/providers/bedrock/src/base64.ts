@@ -3,7 +3,11 @@
 
 /** Base64 (padded or not; `atob` is forgiving) to bytes. */
 export function base64ToBytes(data: string): Uint8Array {
-  return Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+  const binary = atob(data)
+  const bytes = new Uint8Array(binary.length)
+  // A plain loop: `Uint8Array.from(binary, mapFn)` is some 25 times slower.
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
 }
 
 /** Bytes to standard, padded base64. */

@@ -75,8 +75,6 @@ function convert(part: Content, path: string, conversion: Conversion): ContentBl
 // extension tables, ~1 KB gzip of the 6 KB converter budget) can be left out of a bundle. Bedrock needs no
 // guessing: media parts and data URLs declare their type, and an image URL is an s3:// URI whose
 // extension names the format.
-const DATA_URL = /^data:([^;,]*)(?:;[^;,]*)*;base64,(.*)$/s
-const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}$/
 
 // Bedrock takes media as bytes or by S3 location, in a block named for its kind (`image`, `document`,
 // `audio`, `video`) with the format its mime type names; a document needs a name too.
@@ -87,17 +85,24 @@ function mediaBlock(
   path: string,
   conversion: Conversion,
 ): ContentBlock {
-  const [, declared, data = url] = DATA_URL.exec(url) ?? []
   const s3 = url.startsWith("s3://")
-  if (!s3 && !BASE64.test(data))
-    unsupported("content.media_url", path, "Bedrock takes bytes or s3:// URIs, no URL")
+  // `data:<mime>;base64,<data>`, or bare base64: `atob` refuses anything else (a URL, say).
+  const comma = url.startsWith("data:") ? url.indexOf(",") : -1
+  const declared = comma > 0 ? url.slice(5, url.search(/[;,]/)) : undefined
+  let bytes: Uint8Array | undefined
+  if (!s3)
+    try {
+      bytes = base64ToBytes(url.slice(comma + 1))
+    } catch {
+      unsupported("content.media_url", path, "Bedrock takes bytes or s3:// URIs, no URL")
+    }
   // An image part without a data URL is an s3:// URI: its extension names the format.
-  const extension = /\.(\w+)$/.exec(url)?.[1]?.toLowerCase()
+  const extension = s3 ? /\.(\w+)$/.exec(url)?.[1]?.toLowerCase() : undefined
   const type = declared || mimeType || (extension && `image/${extension === "jpg" ? "jpeg" : extension}`)
   const kind = mimeType === undefined ? "image" : mediaKind(type)
   const format = MEDIA_FORMATS[kind]?.format(type)
   if (!format) unsupported(`content.${kind}`, path, `this adapter sends no ${kind} of type ${type}`)
-  const source = s3 ? { s3Location: { uri: url } } : { bytes: base64ToBytes(data) }
+  const source = bytes ? { bytes } : { s3Location: { uri: url } }
   const name =
     kind === "document" ? { name: documentName(title) ?? `document-${++conversion.documents}` } : {}
   // The member named for the kind: `{ image: ImageBlock }`, `{ document: DocumentBlock }`, ...

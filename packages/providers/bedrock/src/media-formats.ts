@@ -20,8 +20,10 @@ function table<F extends string>(
 ): FormatTable<F> {
   const mimeOf = (format: F) => named[format] ?? `${kind}/${format}`
   return {
-    format: (mimeType) =>
-      formats.find((format) => mimeOf(format) === mimeType?.split(";")[0]?.trim().toLowerCase()),
+    format: (mimeType) => {
+      const mime = mimeType?.split(";")[0]?.trim().toLowerCase()
+      return formats.find((format) => mimeOf(format) === mime)
+    },
     mimeType: (format) => (formats.includes(format as F) ? mimeOf(format as F) : undefined),
   }
 }
