@@ -300,3 +300,5 @@ export function blueprintArbitrary(
     { requiredKeys: ["prompt_template"] },
   )
 }
+
+export { crossProviderBlueprint, PIXEL_PNG } from "./cross-provider.js"

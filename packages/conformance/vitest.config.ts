@@ -1,0 +1,3 @@
+import { packageTestConfig } from "@pl/devtools/vitest"
+
+export default packageTestConfig()
