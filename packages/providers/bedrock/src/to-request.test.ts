@@ -477,6 +477,17 @@ describe("toRequest: tools", () => {
     expect(withHistory.warnings.map((w) => w.feature)).toEqual(["tool_choice"])
   })
 
+  it("drops legacy functions with a warning (their calls have no ids either)", () => {
+    const { request, warnings } = convert(
+      chat([user("x")], {
+        functions: [{ name: "f", parameters: { type: "object" } }],
+        function_call: "auto",
+      }),
+    )
+    expect(request.toolConfig).toBeUndefined()
+    expect(warnings.map((w) => `${w.feature} ${w.path}`)).toEqual(["functions prompt_template.functions"])
+  })
+
   it("drops built-in and unknown tools with a warning, and sends no toolConfig when none is left", () => {
     const { request, warnings } = convert(
       chat([user("x")], { tools: [{ type: "web_search" }, { type: "teleport" }], tool_choice: "required" }),
