@@ -32,7 +32,9 @@ export interface RenderOptions {
   timeoutMs?: number
 }
 
+/** The default `maxOutputLength`: 16 Mi characters, more than any model's context window holds. */
 export const DEFAULT_MAX_OUTPUT_LENGTH = 16 * 1024 * 1024
+/** The default `maxLoopIterations`: loop iterations plus macro calls in one render. */
 export const DEFAULT_MAX_LOOP_ITERATIONS = 100_000
 /** How deep macros may call each other, and how deep parsed templates may nest (stack safety). */
 export const MAX_NESTING = 200

@@ -20,7 +20,8 @@ type Filter = (this: FilterThis, ...args: unknown[]) => unknown
  *   widths, `replace` results, `join` separators against the output limit; `batch` and `slice` counts
  *   against the loop limit;
  * - attribute names (`sort(attribute=...)`, `groupby`, `selectattr`, `rejectattr`, `sum`, `join`, `map`)
- *   may not name a forbidden member (`constructor`, `__proto__`, ...);
+ *   may not name a forbidden member (`constructor`, `__proto__`, ...); `groupby` builds its groups in an
+ *   object without a prototype;
  * - `trim` and `striptags` are reimplemented in linear time (nunjucks' regular expressions take
  *   quadratic time on long runs of spaces or unclosed tags);
  * - `string` prints values as everything else prints them (`True`, `None`, JSON).
@@ -80,6 +81,18 @@ export function createFilters(): Record<string, NjFunction> {
       const text = JSON.stringify(value, null, typeof indent === "number" ? indent : undefined)
       return nj.runtime.markSafe(text ?? "null")
     },
+    groupby(value, attribute) {
+      // nunjucks' shape (an object of groups, so `for key, items in list | groupby("a")` works), without a
+      // prototype: a group named "__proto__" or "constructor" is a group like any other.
+      checkAttribute(attribute)
+      const groups: Record<string, unknown[]> = Object.create(null)
+      for (const item of Array.isArray(value) ? value : []) {
+        const key = String(readPath(item, String(attribute)))
+        groups[key] ??= []
+        groups[key].push(item)
+      }
+      return groups
+    },
     items(value) {
       if (value === null || typeof value !== "object") return []
       return Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]])
@@ -137,7 +150,6 @@ export function createFilters(): Record<string, NjFunction> {
   }
 
   for (const [name, position] of [
-    ["groupby", 1],
     ["selectattr", 1],
     ["rejectattr", 1],
     ["sum", 1],

@@ -80,6 +80,17 @@ describe("jinja2 rendering", () => {
     ).toBe("XY 3.14 2")
   })
 
+  it("groups with groupby into an object any key can name", () => {
+    const rows = [
+      { k: "__proto__", v: 1 },
+      { k: "constructor", v: 2 },
+      { k: "__proto__", v: 3 },
+    ]
+    const text =
+      "{% for key, group in rows | groupby('k') %}{{ key }}={{ group | map(attribute='v') | join(',') }};{% endfor %}"
+    expect(render(text, { rows })).toBe("__proto__=1,3;constructor=2;")
+  })
+
   it("offers Python's string and dict methods, not JavaScript's", () => {
     const variables = { s: " a,b ", d: { k: 1 }, t: "Hello World" }
     expect(
