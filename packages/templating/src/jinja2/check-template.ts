@@ -25,7 +25,8 @@ export function checkTemplate(root: NjNode, filters: ReadonlySet<string>, tests:
   new TemplateChecker(filters, tests).node(root, 0)
 }
 
-const NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u
+// A JavaScript identifier (names also become generated parameter names, `l_<name>`), without escapes.
+const NAME = /^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u
 // Maps, not object literals: `constructor` or `toString` must not be found on Object.prototype.
 const CONSTANTS: ReadonlyMap<string, boolean | null> = new Map([
   ["True", true],
