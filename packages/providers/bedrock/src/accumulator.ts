@@ -82,13 +82,11 @@ export function accumulator(): Accumulator<BedrockStreamEvent> {
           if (data === undefined) throw malformed("bad redactedContent")
           add(index, { type: "redacted_thinking", data })
         }
-      }
-      // Citation, tool-result and image deltas (cited documents, server-side tools, generated images) have
-      // no blueprint part yet.
-      else if (messageStop) Object.assign(completion, finishReason(messageStop.stopReason))
+      } else if (messageStop) Object.assign(completion, finishReason(messageStop.stopReason))
       else if (metadata?.usage) completion.usage = toUsage(metadata.usage)
-      // Other events (start and stop markers, events this version does not know) add nothing. A stream
-      // that fails ends with an exception event, which the SDK throws as an error.
+      // Anything else adds nothing: citation, tool-result and image deltas (no blueprint part yet), start and
+      // stop markers, events this version does not know. A stream that fails ends with an exception event,
+      // which the SDK throws as an error.
       return completion
     },
     result() {

@@ -18,8 +18,8 @@ export function cachePointOf(holder: object): CachePointBlock | undefined {
 
 /**
  * A content part as a Bedrock content block; `undefined` when the part was dropped (with a warning). In a
- * system prompt only non-empty text goes (the service model's `NonEmptyString`), in a tool result text,
- * images, documents and videos. Parts that must be rendered first, and media Bedrock cannot take, throw
+ * system prompt only non-empty text goes (the service model's `NonEmptyString`), in a tool result no
+ * reasoning. Parts that must be rendered first, and media this adapter cannot send, throw
  * `UnsupportedFeatureError`.
  */
 export function toContentBlock(
@@ -71,13 +71,14 @@ function convert(part: Content, path: string, conversion: Conversion): ContentBl
   }
 }
 
+// Bedrock takes media as bytes or by S3 location, in a block named for its kind (`image`, `document`) with
+// the format its mime type names; a document needs a name too. Audio and video (Bedrock's `audio` and
+// `video` blocks) have no format table here: refused.
+//
 // TODO(shared): use @pl/blueprint's parseMediaSource once its mime-type guessing (the file-signature and
 // extension tables, ~1 KB gzip of the 6 KB converter budget) can be left out of a bundle. Bedrock needs no
 // guessing: media parts and data URLs declare their type, and an image URL is an s3:// URI whose
 // extension names the format.
-
-// Bedrock takes media as bytes or by S3 location, in a block named for its kind (`image`, `document`,
-// `audio`, `video`) with the format its mime type names; a document needs a name too.
 function mediaBlock(
   url: string,
   mimeType: string | undefined,

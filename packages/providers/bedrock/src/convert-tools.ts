@@ -12,7 +12,7 @@ import { cachePointOf } from "./convert-content.js"
  *
  * Bedrock has no `tool_choice: "none"`: the tools are left out instead, which has the same effect. When the
  * conversation already holds tool calls or results, Bedrock requires `toolConfig`, so the tools are sent
- * without a choice and a warning says the model may call them.
+ * and only the choice is dropped, with a warning (the model may call them).
  */
 export function toToolConfig(
   template: ChatTemplate,

@@ -9,7 +9,7 @@ import { MEDIA_FORMATS } from "./media-formats.js"
 
 /**
  * A message content block as a blueprint part: images become `image_url` parts (a data URL, or the S3 URI),
- * documents, audio and video `media` parts (base64 or the S3 URI; a document's name is the title).
+ * documents `media` parts (base64 or the S3 URI; the document's name is the title).
  */
 export function fromContentBlock(block: ContentBlock): Content | undefined {
   if (typeof block.text === "string") return { type: "text", text: block.text }
