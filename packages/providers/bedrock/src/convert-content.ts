@@ -114,7 +114,7 @@ function mediaBlock(
  * A document's name as Bedrock accepts it: letters, digits, single spaces, hyphens, parentheses and square
  * brackets, at most 200 characters (the service model's `DocumentBlock.name`). Anything else becomes a space.
  */
-export function documentName(title: string | null | undefined): string | undefined {
+function documentName(title: string | null | undefined): string | undefined {
   return (
     (title ?? "")
       .replace(/[^A-Za-z0-9\-()[\]]+/g, " ")

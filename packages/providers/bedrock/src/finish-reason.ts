@@ -1,5 +1,5 @@
 import type { StopReason } from "@aws-sdk/client-bedrock-runtime"
-import { type Completion, type FinishReason, mapFinishReason } from "@pl/blueprint"
+import { type FinishReason, mapFinishReason } from "@pl/blueprint"
 
 /** Bedrock's `stopReason` values (the service model's `StopReason` enum) in the blueprint's vocabulary. */
 export const BEDROCK_FINISH_REASONS: Readonly<Record<StopReason, FinishReason>> = {
@@ -16,8 +16,5 @@ export const BEDROCK_FINISH_REASONS: Readonly<Record<StopReason, FinishReason>> 
 
 /** `stopReason` → `finish_reason`, keeping the raw value; a value this version does not know maps to `other`. */
 export function finishReason(stopReason: string | null | undefined) {
-  return mapFinishReason(stopReason, BEDROCK_FINISH_REASONS) satisfies Pick<
-    Completion,
-    "finish_reason" | "raw_finish_reason"
-  >
+  return mapFinishReason(stopReason, BEDROCK_FINISH_REASONS)
 }

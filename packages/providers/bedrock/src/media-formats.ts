@@ -1,6 +1,6 @@
 import type { DocumentFormat, ImageFormat } from "@aws-sdk/client-bedrock-runtime"
 
-// Bedrock names a media block's format (`png`, `pdf`, `mov`) where the blueprint holds a mime type. Most
+// Bedrock names a media block's format (`png`, `pdf`, `docx`) where the blueprint holds a mime type. Most
 // formats are their mime type's subtype (`image/png` ↔ `png`); the others are listed with their mime type.
 // The format lists are the service model's `ImageFormat` and `DocumentFormat`. (Bedrock's audio and video
 // blocks are not written or read by this adapter yet.)
