@@ -2,6 +2,7 @@ import {
   type AssistantMessage,
   type Completion,
   type Content,
+  guessMimeType,
   isKnownContent,
   isKnownTool,
   type Message,
@@ -176,8 +177,10 @@ function toPart(part: Content): GenAiPart {
 function mediaPart(value: string, mimeType: string | undefined): GenAiPart {
   try {
     const source = parseMediaSource(value, mimeType)
-    const modality = mediaKind(source.mimeType)
-    const mime = source.mimeType ? { mime_type: source.mimeType } : {}
+    // The conventions ask for the modality: a type the prompt does not give is guessed (extension, bytes).
+    const type = source.mimeType ?? guessMimeType(source)
+    const modality = mediaKind(type)
+    const mime = type ? { mime_type: type } : {}
     return source.kind === "url"
       ? { type: "uri", modality, ...mime, uri: source.url }
       : { type: "blob", modality, ...mime }
