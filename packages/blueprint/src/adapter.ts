@@ -24,6 +24,11 @@ export interface SendContext {
   signal?: AbortSignal
   /** Per-request timeout in milliseconds. */
   timeoutMs?: number
+  /**
+   * Make the SDK's streaming call, for SDKs whose request has no stream field (Gemini, Bedrock, Cohere).
+   * Default: whether the request came from `toRequest(bp, { stream: true })` (see `isStreamingRequest`).
+   */
+  stream?: boolean
 }
 
 /**

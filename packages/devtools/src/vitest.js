@@ -2,6 +2,8 @@
 // `@pl/source` export condition, so tests never run against a stale (or missing) `dist/`. Vitest runs
 // tests in Vite's server environment, which has its own conditions: both are extended, not replaced.
 // Plain JavaScript: Vite loads config files (and what they import from the workspace) with Node itself.
+// Vite's `module` condition is left out on the server side: packages such as the AWS SDK point it at
+// builds with extensionless imports that Node cannot load, and tests load dependencies with Node.
 import { defaultClientConditions, defaultServerConditions } from "vite"
 import { defineConfig } from "vitest/config"
 
@@ -16,7 +18,7 @@ export function packageTestConfig(test = {}, resolve = {}) {
     resolve: { ...resolve, conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
     ssr: {
       resolve: {
-        conditions: [SOURCE_CONDITION, ...defaultServerConditions],
+        conditions: [SOURCE_CONDITION, ...defaultServerConditions.filter((c) => c !== "module")],
         externalConditions: [SOURCE_CONDITION, "node"],
       },
     },

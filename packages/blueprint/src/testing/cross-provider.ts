@@ -1,7 +1,8 @@
 import type { PromptBlueprint } from "../blueprint.js"
 
 /** A 1×1 PNG, base64. */
-export const PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+export const PIXEL_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 
 /**
  * The cross-provider blueprint: a system prompt, a user question with an image, an assistant turn with a

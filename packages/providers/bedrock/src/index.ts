@@ -9,12 +9,13 @@ import { type BedrockResponse, fromResponse } from "./from-response.js"
 import { type BedrockSendContext, send } from "./send.js"
 import { type BedrockRequest, toRequest } from "./to-request.js"
 
+export { isStreamingRequest } from "@pl/blueprint"
 export type { BedrockStreamEvent } from "./accumulator.js"
 export { BEDROCK_FINISH_REASONS } from "./finish-reason.js"
 export type { BedrockResponse } from "./from-response.js"
 export { MODEL_FIELDS, REQUEST_FIELDS } from "./parameters.js"
 export type { BedrockSendContext } from "./send.js"
-export { type BedrockRequest, isStreamingRequest } from "./to-request.js"
+export type { BedrockRequest } from "./to-request.js"
 export { type BedrockTokenUsage, toUsage } from "./usage.js"
 
 /**

@@ -5,9 +5,9 @@ import type {
   ConverseStreamCommandOutput,
   ConverseStreamOutput,
 } from "@aws-sdk/client-bedrock-runtime"
-import type { SendContext } from "@pl/blueprint"
+import { isStreamingRequest, type SendContext } from "@pl/blueprint"
 import type { BedrockResponse } from "./from-response.js"
-import { type BedrockRequest, isStreamingRequest } from "./to-request.js"
+import type { BedrockRequest } from "./to-request.js"
 
 /**
  * What `bedrock.send` needs besides the request. Without `client`, a `BedrockRuntimeClient` is built from
@@ -23,8 +23,6 @@ export interface BedrockSendContext extends SendContext {
   credentials?: BedrockRuntimeClientConfig["credentials"]
   /** The SDK's HTTP handler, or its options (the SDK defaults to HTTP/2 in Node). */
   requestHandler?: BedrockRuntimeClientConfig["requestHandler"]
-  /** Send with ConverseStream. Default: whether the request came from `toRequest(bp, { stream: true })`. */
-  stream?: boolean
 }
 
 /**

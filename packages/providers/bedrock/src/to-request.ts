@@ -1,5 +1,5 @@
 import type { ConverseCommandInput, ConverseStreamCommandInput } from "@aws-sdk/client-bedrock-runtime"
-import type { Message, PromptBlueprint, ToRequestOptions } from "@pl/blueprint"
+import { type Message, markStreaming, type PromptBlueprint, type ToRequestOptions } from "@pl/blueprint"
 import { type Conversion, unsupported } from "./conversion.js"
 import { convertMessages } from "./convert-messages.js"
 import { toToolConfig } from "./convert-tools.js"
@@ -7,22 +7,6 @@ import { toParameterFields } from "./parameters.js"
 
 /** A Converse or ConverseStream request, as the SDK's commands take it (the two inputs have the same fields). */
 export type BedrockRequest = ConverseCommandInput | ConverseStreamCommandInput
-
-// The two commands take the same input, so the request itself cannot say which one to send. `toRequest`
-// marks a streaming request with this non-enumerable symbol: the SDK serialises enumerable fields only,
-// JSON ignores symbols, and `send` reads it.
-const STREAM = Symbol.for("pl.bedrock.stream")
-
-/**
- * Whether `send` sends `request` with ConverseStream: true for a request from `toRequest(bp, { stream: true })`.
- * A copy (`{ ...request }`, `structuredClone`) loses the mark; pass `{ stream: true }` to `send` then.
- *
- * @example
- * isStreamingRequest(bedrock.toRequest(bp, { stream: true })) // true
- */
-export function isStreamingRequest(request: BedrockRequest): boolean {
-  return (request as { [STREAM]?: unknown })[STREAM] === true
-}
 
 /**
  * Blueprint → Converse request. See the README for the mapping; what Bedrock cannot express is dropped with
@@ -61,6 +45,5 @@ export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions 
     ...(toolConfig ? { toolConfig } : {}),
     ...fields,
   }
-  if (options.stream) Object.defineProperty(request, STREAM, { value: true })
-  return request
+  return options.stream ? markStreaming(request) : request
 }

@@ -1,8 +1,8 @@
-import { parseBlueprint } from "@pl/blueprint"
+import { isStreamingRequest, parseBlueprint } from "@pl/blueprint"
 import { describe, expect, it } from "vitest"
 import { sdkRequestErrors } from "../test/sdk-schema.js"
 import { fromRequest } from "./from-request.js"
-import { isStreamingRequest, toRequest } from "./to-request.js"
+import { toRequest } from "./to-request.js"
 import type { CohereChatRequest } from "./types.js"
 
 const schema = { type: "object", properties: { city: { type: "string" } }, required: ["city"] }

@@ -34,8 +34,8 @@ export const cohere: CohereAdapter = {
   send,
 }
 
+export { isStreamingRequest } from "@pl/blueprint"
 export { COHERE_FINISH_REASONS } from "./finish-reason.js"
 export { COHERE_NATIVE_PARAMETERS } from "./parameters.js"
 export type { CohereSendContext } from "./send.js"
-export { isStreamingRequest } from "./to-request.js"
 export type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"

@@ -1,6 +1,5 @@
-import type { SendContext } from "@pl/blueprint"
+import { isStreamingRequest, type SendContext } from "@pl/blueprint"
 import type { CohereClientV2 } from "cohere-ai"
-import { isStreamingRequest } from "./to-request.js"
 import type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"
 
 /** What `send` needs besides the request. */
@@ -9,8 +8,6 @@ export interface CohereSendContext extends SendContext {
   client?: CohereClientV2
   /** Retries the SDK makes on 408, 429 and 5xx (the SDK's default is 2). */
   maxRetries?: number
-  /** Call `chatStream`. Default: whether the request came from `toRequest(bp, { stream: true })`. */
-  stream?: boolean
 }
 
 /**

@@ -2,13 +2,14 @@ import {
   type ChatTemplate,
   type ConversionWarning,
   convertBlueprint,
+  isStreamingRequest,
   type PromptBlueprint,
   UnsupportedFeatureError,
 } from "@pl/blueprint"
 import { describe, expect, it } from "vitest"
 import { kitchenSink, kitchenSinkRequest, PNG } from "../test/kitchen-sink.js"
 import { sdkRequestErrors } from "../test/sdk-schema.js"
-import { toRequest as convert, isStreamingRequest } from "./to-request.js"
+import { toRequest as convert } from "./to-request.js"
 
 /** `toRequest`, checking every request it returns against the SDK's own (strict) request schema. */
 const toRequest: typeof convert = (blueprint, options) => {

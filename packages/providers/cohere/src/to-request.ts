@@ -1,25 +1,9 @@
-import type { PromptBlueprint, ToRequestOptions } from "@pl/blueprint"
+import { markStreaming, type PromptBlueprint, type ToRequestOptions } from "@pl/blueprint"
 import { unsupported } from "./context.js"
 import { toCohereTools } from "./convert-tools.js"
 import { toCohereParameters } from "./parameters.js"
 import { completionToCohereMessages, toCohereMessages } from "./to-messages.js"
 import type { CohereChatRequest, CohereRequest } from "./types.js"
-
-// The chat and chat-stream requests have the same fields, so the request itself cannot say which call to
-// make. `toRequest` marks a streaming request with this non-enumerable symbol (as @pl/provider-bedrock and
-// @pl/provider-google do): the SDK serialises enumerable fields only, JSON ignores symbols, `send` reads it.
-const STREAM = Symbol.for("@pl/provider-cohere.stream")
-
-/**
- * Whether `send` streams `request`: true for a request from `toRequest(bp, { stream: true })`. A copy
- * (`{ ...request }`, `structuredClone`) loses the mark; pass `{ stream: true }` to `send` then.
- *
- * @example
- * isStreamingRequest(cohere.toRequest(bp, { stream: true })) // true
- */
-export function isStreamingRequest(request: CohereRequest): boolean {
-  return (request as { [STREAM]?: unknown })[STREAM] === true
-}
 
 /**
  * A blueprint → a Cohere v2 chat request, in the SDK's camelCase (`CohereClientV2.chat` takes it as is).
@@ -52,6 +36,5 @@ export function toRequest(blueprint: PromptBlueprint, options: ToRequestOptions 
         }
       : { model, messages: completionToCohereMessages(template.content, onWarning) }
   Object.assign(request, fields)
-  if (options.stream) Object.defineProperty(request, STREAM, { value: true })
-  return request
+  return options.stream ? markStreaming(request) : request
 }

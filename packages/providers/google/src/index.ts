@@ -34,6 +34,7 @@ export const google: ProviderAdapter<
   send,
 }
 
+export { isStreamingRequest } from "@pl/blueprint"
 export { GoogleAccumulator } from "./accumulator.js"
 export { GENERATED_CALL_ID_PREFIX } from "./call-ids.js"
 export { CODE_EXECUTION_RESULT, type CodeExecutionResultContent } from "./convert-content.js"
@@ -41,5 +42,4 @@ export { FINISH_REASONS } from "./finish-reason.js"
 export { NATIVE_PARAMETERS } from "./parameters.js"
 export { PartialArguments } from "./partial-args.js"
 export type { GoogleSendContext } from "./send.js"
-export { isStreamingRequest } from "./to-request.js"
 export { fromRequest, fromResponse, send, toRequest }

@@ -6,8 +6,7 @@ import type {
   GoogleGenAIOptions,
   HttpOptions,
 } from "@google/genai"
-import type { SendContext } from "@pl/blueprint"
-import { isStreamingRequest } from "./to-request.js"
+import { isStreamingRequest, type SendContext } from "@pl/blueprint"
 
 /**
  * What `google.send` needs besides the request. The Gemini API is the default; set `vertexai` (with
@@ -31,8 +30,6 @@ export interface GoogleSendContext extends SendContext {
   apiVersion?: string
   /** Credentials for Vertex AI, as `google-auth-library` takes them. */
   googleAuthOptions?: GoogleGenAIOptions["googleAuthOptions"]
-  /** Call `generateContentStream`. Default: whether the request came from `toRequest(bp, { stream: true })`. */
-  stream?: boolean
 }
 
 /**

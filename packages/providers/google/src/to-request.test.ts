@@ -2,6 +2,7 @@ import type { GenerateContentParameters } from "@google/genai"
 import {
   type ChatTemplate,
   convertBlueprint,
+  isStreamingRequest,
   type Message,
   type PromptBlueprint,
   UnsupportedFeatureError,
@@ -10,7 +11,6 @@ import { describe, expect, it } from "vitest"
 import { protoErrors } from "../test/proto-json.js"
 import { sentBody } from "../test/wire.js"
 import { google } from "./index.js"
-import { isStreamingRequest } from "./to-request.js"
 
 const model = { provider: "google", name: "gemini-2.5-flash" }
 

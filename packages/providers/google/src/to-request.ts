@@ -1,6 +1,7 @@
 import type { Content as GeminiContent, GenerateContentParameters, Part } from "@google/genai"
 import {
   type Message,
+  markStreaming,
   type PromptBlueprint,
   parseToolArguments,
   ToolArgumentsError,
@@ -11,23 +12,6 @@ import { notRendered, unsupported, type Warn, warner } from "./conversion.js"
 import { toFunctionResponse, toPart } from "./convert-content.js"
 import { toToolConfig, toTools } from "./convert-tools.js"
 import { toConfig } from "./parameters.js"
-
-// `generateContent` and `generateContentStream` take the same parameters, so the request itself cannot say
-// which one to call. `toRequest` marks a streaming request with this non-enumerable symbol: the SDK reads
-// only `model`, `contents` and `config`, JSON ignores symbols, and `send` reads it.
-// TODO(shared): @pl/provider-bedrock marks its requests the same way; one helper in @pl/blueprint.
-const STREAM = Symbol.for("@pl/provider-google.stream")
-
-/**
- * Whether `send` streams `request`: true for a request from `toRequest(bp, { stream: true })`. A copy
- * (`{ ...request }`, `structuredClone`) loses the mark; pass `{ stream: true }` to `send` then.
- *
- * @example
- * isStreamingRequest(google.toRequest(bp, { stream: true })) // true
- */
-export function isStreamingRequest(request: GenerateContentParameters): boolean {
-  return (request as { [STREAM]?: unknown })[STREAM] === true
-}
 
 /**
  * A blueprint → `GenerateContentParameters`, what `ai.models.generateContent(request)` takes. What Gemini
@@ -67,8 +51,7 @@ export function toRequest(
   if (calling) config.toolConfig = calling
   const request: GenerateContentParameters =
     Object.keys(config).length > 0 ? { model, contents, config } : { model, contents }
-  if (options.stream) Object.defineProperty(request, STREAM, { value: true })
-  return request
+  return options.stream ? markStreaming(request) : request
 }
 
 /**
