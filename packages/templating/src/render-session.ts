@@ -3,7 +3,7 @@ import type { PreparedText, RenderContext, TemplateEngine } from "./engine.js"
 import { attachPath, MissingVariablesError, TemplateError, TemplateRenderError } from "./errors.js"
 import { Budget, type RenderOptions } from "./options.js"
 import { contentPath } from "./template-slots.js"
-import { hasVariable, type VariableMap } from "./variable-map.js"
+import type { VariableMap } from "./variable-map.js"
 
 /**
  * One render of a template or text: its limits, its mode, and the missing variables found so far, so
@@ -56,7 +56,7 @@ export class RenderSession implements RenderContext {
       if (!this.lenient && !prepared.reportsMissing) {
         let complete = true
         for (const use of prepared.variables) {
-          if (use.required && !hasVariable(this.variables, use.name)) {
+          if (use.required && !this.variables.has(use.name)) {
             this.missing(use.name)
             complete = false
           }

@@ -7,7 +7,7 @@ import type { RenderOptions } from "./options.js"
 import { type PartLocation, RenderSession } from "./render-session.js"
 import { resolveEngine } from "./resolve-engine.js"
 import { contentPath, messagePath } from "./template-slots.js"
-import { hasVariable, toVariableMap } from "./variable-map.js"
+import { VariableMap } from "./variable-map.js"
 
 /**
  * Renders a whole template with the given engines; the entry points bind the engines (see `index.ts`).
@@ -20,7 +20,7 @@ export function renderTemplateWith<T extends PromptTemplate>(
   variables: Readonly<Record<string, unknown>>,
   options: RenderOptions = {},
 ): T {
-  const session = new RenderSession(toVariableMap(variables), options)
+  const session = new RenderSession(new VariableMap(variables), options)
   const renderer = new TemplateRenderer(engines, session)
   let result: T
   if (template.type === "completion") {
@@ -121,8 +121,8 @@ class TemplateRenderer {
 
   private placeholder(name: string, path: string): Message[] {
     this.use(name)
-    const value = this.session.variables[name]
-    if (!hasVariable(this.session.variables, name)) {
+    const value = this.session.variables.get(name)
+    if (value === undefined) {
       if (!this.session.lenient) this.session.missing(name, path)
       return []
     }
@@ -130,8 +130,8 @@ class TemplateRenderer {
   }
 
   private media(name: string, path: string): Content[] {
-    const value = this.session.variables[name]
-    if (!hasVariable(this.session.variables, name)) {
+    const value = this.session.variables.get(name)
+    if (value === undefined) {
       if (!this.session.lenient) this.session.missing(name, path)
       return []
     }

@@ -1,20 +1,31 @@
 /**
- * The variables of one render, copied into an object without a prototype: a variable named `__proto__`,
- * `constructor` or `toString` is an ordinary entry, it can neither change a prototype nor make an
- * inherited member look like a variable.
+ * The variables of one render, read as own keys of the object the caller passed and never copied: a
+ * variable named `__proto__`, `constructor` or `toString` is an ordinary variable, present only if the
+ * caller passed it; inherited members never count as variables. A variable whose value is `undefined`
+ * counts as missing.
  */
-export type VariableMap = Readonly<Record<string, unknown>>
+export class VariableMap {
+  private readonly source: Readonly<Record<string, unknown>>
+  /** Each name's value once looked up: a template reads the same few variables many times. */
+  private readonly seen = new Map<string, unknown>()
 
-export function toVariableMap(variables: Readonly<Record<string, unknown>> | null | undefined): VariableMap {
-  const map: Record<string, unknown> = Object.create(null)
-  if (variables === null || variables === undefined) return map
-  if (typeof variables !== "object") throw new TypeError("variables must be an object")
-  // Own enumerable keys only; assigning `__proto__` on a null-prototype object creates an own entry.
-  for (const key of Object.keys(variables)) map[key] = variables[key]
-  return map
-}
+  constructor(variables: Readonly<Record<string, unknown>> | null | undefined) {
+    if (variables !== null && variables !== undefined && typeof variables !== "object") {
+      throw new TypeError("variables must be an object")
+    }
+    this.source = variables ?? {}
+  }
 
-/** A variable counts as passed when it is present and not `undefined`. */
-export function hasVariable(map: VariableMap, name: string): boolean {
-  return map[name] !== undefined
+  get(name: string): unknown {
+    let value = this.seen.get(name)
+    if (value === undefined && !this.seen.has(name)) {
+      value = Object.hasOwn(this.source, name) ? this.source[name] : undefined
+      this.seen.set(name, value)
+    }
+    return value
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined
+  }
 }

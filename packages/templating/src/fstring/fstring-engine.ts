@@ -83,7 +83,7 @@ function renderSimple({ texts, fields }: SimpleForm, map: VariableMap, context: 
   let out = texts[0] as string
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i] as Field
-    const value = map[field.name]
+    const value = map.get(field.name)
     out += typeof value === "string" ? value : renderField(field, map, context)
     if (out.length > remaining) throw context.budget.tooMuchOutput()
     out += texts[i + 1] as string
@@ -117,7 +117,7 @@ function renderPieces(
 }
 
 function renderField(field: Field, map: VariableMap, context: RenderContext): string {
-  let value = map[field.name]
+  let value = map.get(field.name)
   let shown = field.name
   if (value !== undefined) {
     for (const step of field.accessors) {

@@ -71,23 +71,23 @@ export function createEnvironment(
 
 /**
  * The render context compiled code reads variables from and writes top-level `set`s to. Each text gets
- * its own (a `set` in one message is not seen by the next), layered over the render's variables.
+ * its own (a `set` in one message is not seen by the next). Lookups: the text's own `set`s, then the
+ * render's variables (own keys only), then the globals (`range`, `cycler`, `joiner`).
  */
 export class Jinja2Context {
-  readonly ctx: Record<string, unknown>
+  /** Top-level `set`s, in an object without a prototype: `{% set __proto__ = x %}` is a plain entry. */
+  readonly ctx: Record<string, unknown> = Object.create(null)
 
   constructor(
     readonly env: Jinja2Environment,
-    variables: VariableMap,
+    private readonly variables: VariableMap,
     readonly budget: Budget,
-  ) {
-    // Writes land on this layer; reads fall through to the variables. Neither has Object.prototype.
-    this.ctx = Object.create(variables)
-  }
+  ) {}
 
   lookup(name: string): unknown {
-    if (name in this.env.globals && !(name in this.ctx)) return this.env.globals[name]
-    return this.ctx[name]
+    if (name in this.ctx) return this.ctx[name]
+    const value = this.variables.get(name)
+    return value !== undefined ? value : this.env.globals[name]
   }
 
   setVariable(name: string, value: unknown): void {
