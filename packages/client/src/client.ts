@@ -38,7 +38,7 @@ import { renderPrompt } from "./render.js"
 import { RunTelemetry, type TracingSetup } from "./telemetry/run-telemetry.js"
 import type { RunTrace } from "./telemetry/run-trace.js"
 import { TemplateCache } from "./template-cache.js"
-import { type RunWorkflowParams, runWorkflow } from "./workflows/run-workflow.js"
+import type { RunWorkflowParams } from "./workflows/run-workflow.js"
 import type { WorkflowResults } from "./workflows/workflow-results.js"
 
 /** The default PromptLayer API. */
@@ -435,10 +435,12 @@ export class PromptLayer {
   runWorkflow(params: RunWorkflowParams & { returnAllOutputs: true }): Promise<WorkflowResults | null>
   runWorkflow(params: RunWorkflowParams): Promise<unknown>
   runWorkflow(params: RunWorkflowParams): Promise<unknown> {
-    return this.#guard("running a workflow", () => {
+    return this.#guard("running a workflow", async () => {
       if (!this.#http) {
         throw new PromptLayerError("Workflows run on PromptLayer: pass apiKey (or set PROMPTLAYER_API_KEY)")
       }
+      // Loaded when first used, so a bundler splits workflows off from what run() needs.
+      const { runWorkflow } = await import("./workflows/run-workflow.js")
       return runWorkflow(params, {
         http: this.#http,
         logger: this.#logger,
@@ -480,7 +482,7 @@ export class PromptLayer {
    * const anthropic = pl.anthropic(new Anthropic())
    */
   anthropic<C extends AnthropicClientLike>(client: C): Wrapped<C> {
-    return wrapClient(client, this.#proxyDeps(), "@anthropic-ai/sdk")
+    return wrapClient(client, this.#proxyDeps(), "anthropic")
   }
 
   /**

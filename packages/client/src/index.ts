@@ -55,11 +55,8 @@ export { GEN_AI, PROMPTLAYER, SPAN_NAMES } from "./telemetry/attributes.js"
 export { type GenAiCall, genAiCall } from "./telemetry/gen-ai-provider.js"
 export { TRACER_NAME } from "./telemetry/run-telemetry.js"
 export { TemplateCache, type TemplateCacheOptions } from "./template-cache.js"
-export {
-  DEFAULT_WORKFLOW_TIMEOUT_MS,
-  pollDelay,
-  type RunWorkflowParams,
-} from "./workflows/run-workflow.js"
+// Types only: the workflow code is loaded with import() when a workflow runs.
+export type { RunWorkflowParams } from "./workflows/run-workflow.js"
 export { PromptLayerWorkflowError, PromptLayerWorkflowTimeoutError } from "./workflows/workflow-errors.js"
 export type {
   WorkflowNodeResult,

@@ -31,10 +31,14 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
  * new PromptLayer({ logger: consoleLogger, logLevel: "debug" })
  */
 export const consoleLogger: Logger = {
-  debug: (message) => console.debug(`[promptlayer] ${message}`),
-  info: (message) => console.info(`[promptlayer] ${message}`),
-  warn: (message) => console.warn(`[promptlayer] ${message}`),
-  error: (message) => console.error(`[promptlayer] ${message}`),
+  debug: toConsole("debug"),
+  info: toConsole("info"),
+  warn: toConsole("warn"),
+  error: toConsole("error"),
+}
+
+function toConsole(level: keyof Logger): (message: string) => void {
+  return (message) => console[level](`[promptlayer] ${message}`)
 }
 
 /**

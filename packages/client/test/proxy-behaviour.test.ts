@@ -64,7 +64,7 @@ const recordedText = openaiCase.streamedText(readChunks(openaiCase.folder, opena
 
 describe("a wrapped client", () => {
   it("is the SDK's client: same class, same properties, other calls untouched and not logged", async () => {
-    const s = await setup((request, response) =>
+    const s = await setup((_request, response) =>
       sendJson(response, { object: "list", data: [{ id: "gpt-4o" }] }),
     )
     const wrapped = s.pl.wrap(s.openai)
@@ -190,7 +190,7 @@ describe("a wrapped client", () => {
     })
     conversation.push(completion.choices[0]!.message, { role: "user", content: "And why?" })
     await s.pl.flush()
-    expect((s.promptlayer.logs[0]?.input as ChatTemplate).messages).toHaveLength(1)
+    expect((s.promptlayer.logs[0]!.input as ChatTemplate).messages).toHaveLength(1)
   })
 
   it("observes Anthropic's MessageStream through its events, as callers read it", async () => {
@@ -253,6 +253,8 @@ describe("a wrapped client", () => {
     expect(s.promptlayer.logs).toHaveLength(1)
 
     expect(() => s.pl.anthropic(s.openai as unknown as Anthropic)).toThrow(PromptLayerValidationError)
-    expect(() => s.pl.wrap({ chat: {} })).toThrow(/supported SDK/)
+    expect(() => s.pl.wrap({ chat: {} })).toThrow(
+      "wrap() takes a client of bedrock, openai, anthropic, google, mistral, cohere",
+    )
   })
 })

@@ -9,26 +9,19 @@ import OpenAI from "openai"
 import { describe, expect, it } from "vitest"
 import { detectSdk, SDKS } from "./sdk-calls.js"
 
-const bedrockSend = SDKS.find((sdk) => sdk.name === "@aws-sdk/client-bedrock-runtime")!.calls[0]!
+const bedrockSend = SDKS.find((sdk) => sdk.name === "bedrock")!.calls[0]!
 
 describe("detectSdk", () => {
   it("tells the SDKs apart by their clients' methods", () => {
     expect(detectSdk(new OpenAI({ apiKey: "sk-test" }))?.name).toBe("openai")
-    expect(detectSdk(new BedrockRuntimeClient({ region: "us-east-1" }))?.name).toBe(
-      "@aws-sdk/client-bedrock-runtime",
-    )
+    expect(detectSdk(new BedrockRuntimeClient({ region: "us-east-1" }))?.name).toBe("bedrock")
     expect(detectSdk({ chat: { completions: {} } })).toBeUndefined()
   })
 
-  it("wraps Cohere's v2 API, never the v1 `chat` of CohereClient", () => {
-    expect(detectSdk(new CohereClientV2({ token: "t" }))?.calls.map((c) => c.path.join("."))).toEqual([
-      "chat",
-      "chatStream",
-    ])
-    expect(detectSdk(new CohereClient({ token: "t" }))?.calls.map((c) => c.path.join("."))).toEqual([
-      "v2.chat",
-      "v2.chatStream",
-    ])
+  it("wraps Cohere's v2 API (CohereClientV2, or a CohereClient's v2), never CohereClient's v1 chat", () => {
+    expect(detectSdk(new CohereClientV2({ token: "t" }))?.name).toBe("cohere")
+    expect(detectSdk(new CohereClient({ token: "t" }).v2)?.name).toBe("cohere")
+    expect(detectSdk(new CohereClient({ token: "t" }))).toBeUndefined()
   })
 })
 

@@ -107,7 +107,7 @@ const bedrockSend: ModelCall = {
 export const SDKS: readonly Sdk[] = [
   {
     // `BedrockRuntimeClient`: a Smithy client, `send(command)`.
-    name: "@aws-sdk/client-bedrock-runtime",
+    name: "bedrock",
     detect: (client) =>
       has("send")(client) && typeof (client as { middlewareStack?: unknown }).middlewareStack === "object",
     calls: [bedrockSend],
@@ -123,7 +123,7 @@ export const SDKS: readonly Sdk[] = [
   },
   {
     // `Anthropic`, and its Bedrock and Vertex AI clients, which share `messages`.
-    name: "@anthropic-ai/sdk",
+    name: "anthropic",
     detect: has("messages", "create"),
     calls: [
       call(["messages", "create"], "anthropic", streamFlag),
@@ -131,7 +131,7 @@ export const SDKS: readonly Sdk[] = [
     ],
   },
   {
-    name: "@google/genai",
+    name: "google",
     detect: has("models", "generateContent"),
     calls: [
       call(["models", "generateContent"], "google", never),
@@ -139,21 +139,16 @@ export const SDKS: readonly Sdk[] = [
     ],
   },
   {
-    name: "@mistralai/mistralai",
+    name: "mistral",
     detect: has("chat", "complete"),
     calls: [call(["chat", "complete"], "mistral", never), call(["chat", "stream"], "mistral", always)],
   },
   {
-    // `CohereClientV2`.
-    name: "cohere-ai (CohereClientV2)",
+    // `CohereClientV2`, or the `v2` of a `CohereClient` (whose own `chat` is the v1 API, which no
+    // adapter speaks: it is not taken for a v2 client).
+    name: "cohere",
     detect: (client) => has("chatStream")(client) && !("v2" in client),
     calls: [call(["chat"], "cohere", never), call(["chatStream"], "cohere", always)],
-  },
-  {
-    // `CohereClient`: its own `chat` is the v1 API, which no adapter speaks; `client.v2` is v2.
-    name: "cohere-ai (CohereClient)",
-    detect: has("v2", "chatStream"),
-    calls: [call(["v2", "chat"], "cohere", never), call(["v2", "chatStream"], "cohere", always)],
   },
 ]
 

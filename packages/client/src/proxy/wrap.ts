@@ -30,7 +30,7 @@ export function wrapClient<C extends object>(client: C, deps: CallLogDeps, expec
   const sdk = detectSdk(client)
   if (!sdk || (expected !== undefined && sdk.name !== expected)) {
     throw new PromptLayerValidationError(
-      `${expected ? `Not an ${expected} client` : "Not a client of a supported SDK"}: wrap() takes a client of ${SDKS.map((s) => s.name).join(", ")}`,
+      `wrap() takes a client of ${expected ?? SDKS.map((s) => s.name).join(", ")}: this is not one`,
     )
   }
   // Loaded now, so that calls can convert their requests the moment they are made.
@@ -72,7 +72,6 @@ function proxyAt(target: object, path: readonly string[], context: Context): obj
       }
       return value
     },
-    set: (object, key, value) => Reflect.set(object, key, value),
   })
 }
 

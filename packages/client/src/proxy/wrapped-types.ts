@@ -112,8 +112,6 @@ export type Wrapped<C> = C extends abstract new (
       At<C, ["chat", "stream"], "params"> &
       At<C, ["chat"], "params"> &
       At<C, ["chatStream"], "params"> &
-      At<C, ["v2", "chat"], "params"> &
-      At<C, ["v2", "chatStream"], "params"> &
       At<C, ["send"], "send"> &
       C
 

@@ -2,13 +2,7 @@ import { PromptLayerAPIStatusError } from "../errors.js"
 import type { HttpClient } from "../http/http-client.js"
 import { formatDelay, type Logger } from "../logger.js"
 import { PromptLayerWorkflowError, PromptLayerWorkflowTimeoutError } from "./workflow-errors.js"
-import {
-  failedNodes,
-  finalOutput,
-  finishedCount,
-  isWorkflowResults,
-  type WorkflowResults,
-} from "./workflow-results.js"
+import { failedNodes, finalOutput, isWorkflowResults, type WorkflowResults } from "./workflow-results.js"
 
 /** `runWorkflow()` parameters, as in the official SDK. */
 export interface RunWorkflowParams {
@@ -95,7 +89,7 @@ export async function runWorkflow(params: RunWorkflowParams, deps: WorkflowDeps)
     }
     const delay = Math.min(pollDelay(poll), remaining)
     deps.logger.debug(
-      `workflow "${workflowName}" (execution ${executionId}) is running${last ? `, ${finishedCount(last)} of ${Object.keys(last).length} nodes done` : ""}; next look in ${formatDelay(delay)}`,
+      `workflow "${workflowName}" (execution ${executionId}) is running; next look in ${formatDelay(delay)}`,
     )
     await deps.sleep(delay, signal)
   }

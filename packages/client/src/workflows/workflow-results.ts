@@ -51,8 +51,3 @@ export function finalOutput(results: WorkflowResults): unknown {
   const output = Object.values(results).find((node) => node.is_output_node)
   return output === undefined ? null : output.value
 }
-
-/** How many nodes have reached a final status. */
-export function finishedCount(results: WorkflowResults): number {
-  return Object.values(results).filter((node) => node.status !== "QUEUED" && node.status !== "RUNNING").length
-}
