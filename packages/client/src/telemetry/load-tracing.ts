@@ -4,7 +4,11 @@ import type { TracingSetup } from "./run-telemetry.js"
 /** What the client uses of `@pl/tracing`. */
 interface TracingModule {
   currentTracing(): { tracerProvider: TracerProvider } | undefined
-  setupTracing(options: { apiKey?: string | undefined; baseURL?: string | undefined }): {
+  setupTracing(options: {
+    apiKey?: string | undefined
+    baseURL?: string | undefined
+    endpoint?: string | undefined
+  }): {
     tracerProvider: TracerProvider
   }
 }

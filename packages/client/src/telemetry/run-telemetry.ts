@@ -14,6 +14,8 @@ export const TRACER_NAME = "@pl/client"
 export type TracingSetup = (options: {
   apiKey?: string | undefined
   baseURL?: string | undefined
+  /** Where PromptLayer's spans go instead of `{baseURL}/v1/traces` (`PROMPTLAYER_OTLP_TRACES_ENDPOINT`). */
+  endpoint?: string | undefined
 }) => Promise<TracerProvider>
 
 /** What decides where a client's spans go and what they hold. */
@@ -49,7 +51,12 @@ export class RunTelemetry {
       this.#tracer = options.tracerProvider.getTracer(TRACER_NAME)
     } else if (options.enableTracing && options.setupTracing) {
       this.#tracer = options
-        .setupTracing({ apiKey: options.apiKey, baseURL: options.baseURL })
+        .setupTracing({
+          apiKey: options.apiKey,
+          baseURL: options.baseURL,
+          // As in the official SDKs: PromptLayer's OTLP endpoint, overridden; the key still goes with it.
+          endpoint: options.env.PROMPTLAYER_OTLP_TRACES_ENDPOINT || undefined,
+        })
         .then((provider) => provider.getTracer(TRACER_NAME))
         .catch((error: unknown) => {
           options.logger.warn(
