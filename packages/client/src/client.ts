@@ -137,6 +137,12 @@ export interface Platform {
   setupTracing?: TracingSetup
 }
 
+/**
+ * What an API method resolves: `T`, or with `throwOnError: false` also `null` (an error became a
+ * warning). A client knows which from its constructor options.
+ */
+export type OrNull<T, ThrowOnError extends boolean> = ThrowOnError extends true ? T : T | null
+
 /** `run()` parameters, as in the official SDK. */
 export interface RunParams {
   promptName: string
@@ -177,7 +183,7 @@ export interface GetTemplateParams {
  * const pl = new PromptLayer({ apiKey: "pl_...", adapters: [openai], cacheTtlSeconds: 60 })
  * const { request_id, prompt_blueprint } = await pl.run({ promptName: "greet", inputVariables: { name: "Ada" } })
  */
-export class PromptLayer {
+export class PromptLayer<ThrowOnError extends boolean = true> {
   readonly apiKey: string | undefined
   readonly baseURL: string
   readonly throwOnError: boolean
@@ -198,7 +204,7 @@ export class PromptLayer {
   #callLogDeps: CallLogDeps | undefined
   readonly #pendingLogs = new Set<Promise<unknown>>()
 
-  constructor(options: PromptLayerOptions = {}, platform: Platform = {}) {
+  constructor(options: PromptLayerOptions & { throwOnError?: ThrowOnError } = {}, platform: Platform = {}) {
     this.#options = options
     this.#platform = platform
     this.#env = options.env ?? platform.env ?? {}
@@ -336,7 +342,7 @@ export class PromptLayer {
      * @example
      * const t = await pl.templates.get("greet", { label: "prod", inputVariables: { name: "Ada" } })
      */
-    get: (name: string, params: GetTemplateParams = {}): Promise<TemplateResponse | null> =>
+    get: (name: string, params: GetTemplateParams = {}): Promise<OrNull<TemplateResponse, ThrowOnError>> =>
       this.#guard("fetching a prompt template", async () => {
         const template = structuredClone(
           await this.#getTemplate(name, {
@@ -365,7 +371,7 @@ export class PromptLayer {
      * @example
      * await pl.templates.publish({ prompt_name: "greet", prompt_template, metadata, release_labels: ["prod"] })
      */
-    publish: (input: PublishTemplateInput): Promise<PublishTemplateResponse | null> =>
+    publish: (input: PublishTemplateInput): Promise<OrNull<PublishTemplateResponse, ThrowOnError>> =>
       this.#guard("publishing a prompt template", async () => {
         const published = await this.registry.publishTemplate(input)
         this.#cache?.invalidate(input.prompt_name)
@@ -378,7 +384,7 @@ export class PromptLayer {
      * @example
      * const prod = await pl.templates.list({ label: "prod", perPage: 50 })
      */
-    list: (params: ListTemplatesParams = {}): Promise<ListedTemplate[] | null> =>
+    list: (params: ListTemplatesParams = {}): Promise<OrNull<ListedTemplate[], ThrowOnError>> =>
       this.#guard("listing prompt templates", () => this.registry.listTemplates(params)),
 
     /** Forgets the cached versions of one template, or of all. */
@@ -397,30 +403,31 @@ export class PromptLayer {
    * @example
    * const { id } = await pl.logRequest({ provider: "openai", model: "gpt-4o", input, output, request_start_time, request_end_time })
    */
-  logRequest(body: LogRequestBody): Promise<LogRequestResponse | null> {
+  logRequest(body: LogRequestBody): Promise<OrNull<LogRequestResponse, ThrowOnError>> {
     return this.#guard("logging a request", () => this.registry.logRequest(body))
   }
 
   /** Scores, metadata, prompts and groups attached to logged requests (`/rest/track-*`). */
   readonly track = {
     /** @example await pl.track.score({ request_id, score: 90 }) */
-    score: (input: TrackScoreInput): Promise<boolean | null> =>
+    score: (input: TrackScoreInput): Promise<OrNull<boolean, ThrowOnError>> =>
       this.#guard("tracking a score", () => this.registry.trackScore(input)),
     /** @example await pl.track.metadata({ request_id, metadata: { user_id: "42" } }) */
-    metadata: (input: TrackMetadataInput): Promise<boolean | null> =>
+    metadata: (input: TrackMetadataInput): Promise<OrNull<boolean, ThrowOnError>> =>
       this.#guard("tracking metadata", () => this.registry.trackMetadata(input)),
     /** @example await pl.track.prompt({ request_id, prompt_name: "greet", prompt_input_variables }) */
-    prompt: (input: TrackPromptInput): Promise<boolean | null> =>
+    prompt: (input: TrackPromptInput): Promise<OrNull<boolean, ThrowOnError>> =>
       this.#guard("tracking a prompt", () => this.registry.trackPrompt(input)),
     /** @example await pl.track.group({ request_id, group_id }) */
-    group: (input: TrackGroupInput): Promise<boolean | null> =>
+    group: (input: TrackGroupInput): Promise<OrNull<boolean, ThrowOnError>> =>
       this.#guard("tracking a group", () => this.registry.trackGroup(input)),
   }
 
   /** Groups of requests. */
   readonly group = {
     /** @example const groupId = await pl.group.create() */
-    create: (): Promise<number | null> => this.#guard("creating a group", () => this.registry.createGroup()),
+    create: (): Promise<OrNull<number, ThrowOnError>> =>
+      this.#guard("creating a group", () => this.registry.createGroup()),
   }
 
   /**
@@ -432,7 +439,9 @@ export class PromptLayer {
    * @example
    * const answer = await pl.runWorkflow({ workflowName: "support-agent", inputVariables: { question } })
    */
-  runWorkflow(params: RunWorkflowParams & { returnAllOutputs: true }): Promise<WorkflowResults | null>
+  runWorkflow(
+    params: RunWorkflowParams & { returnAllOutputs: true },
+  ): Promise<OrNull<WorkflowResults, ThrowOnError>>
   runWorkflow(params: RunWorkflowParams): Promise<unknown>
   runWorkflow(params: RunWorkflowParams): Promise<unknown> {
     return this.#guard("running a workflow", async () => {
@@ -542,13 +551,15 @@ export class PromptLayer {
     }
   }
 
-  async #guard<T>(what: string, call: () => Promise<T>): Promise<T | null> {
+  /** Runs an API call; with `throwOnError: false`, a `PromptLayerError` is a warning and `null`. */
+  async #guard<T>(what: string, call: () => Promise<T>): Promise<OrNull<T, ThrowOnError>> {
     try {
       return await call()
     } catch (error) {
       if (this.throwOnError || !(error instanceof PromptLayerError)) throw error
       this.#logger.warn(`while ${what}, PromptLayer had the following error: ${error.message}`)
-      return null
+      // Reached only when throwOnError is false, where OrNull includes null.
+      return null as OrNull<T, ThrowOnError>
     }
   }
 

@@ -10,6 +10,7 @@ export type * from "./api-types.js"
 export {
   DEFAULT_BASE_URL,
   type GetTemplateParams,
+  type OrNull,
   type Platform,
   PromptLayer,
   type PromptLayerOptions,

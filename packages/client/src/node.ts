@@ -29,8 +29,8 @@ const platform: Platform = {
  * const pl = new PromptLayer() // PROMPTLAYER_API_KEY, or the local registry in ./prompts
  * const { prompt_blueprint } = await pl.run({ promptName: "greet", inputVariables: { name: "Ada" } })
  */
-export class PromptLayer extends BasePromptLayer {
-  constructor(options: PromptLayerOptions = {}, overrides: Platform = {}) {
+export class PromptLayer<ThrowOnError extends boolean = true> extends BasePromptLayer<ThrowOnError> {
+  constructor(options: PromptLayerOptions & { throwOnError?: ThrowOnError } = {}, overrides: Platform = {}) {
     super(options, { ...platform, env: platform.env, ...overrides })
   }
 }

@@ -13,7 +13,14 @@ import {
 import type { ChatTemplate, CompletionTemplate, PromptTemplate } from "@pl/blueprint"
 import OpenAI from "openai"
 import { describe, expectTypeOf, it } from "vitest"
-import { PromptLayer, type RunResult, type TemplateResponse, type WorkflowResults } from "../src/index.js"
+import {
+  type LogRequestBody,
+  type LogRequestResponse,
+  PromptLayer,
+  type RunResult,
+  type TemplateResponse,
+  type WorkflowResults,
+} from "../src/index.js"
 
 const pl = new PromptLayer({ apiKey: "pl_types", baseURL: "http://127.0.0.1:9" })
 const messages = [{ role: "user" as const, content: "Hi" }]
@@ -29,8 +36,17 @@ describe("typed results", () => {
     ).returns.resolves.toEqualTypeOf<RunResult | AsyncIterable<RunResult>>()
   })
 
-  it("templates.get() returns the blueprint's types", () => {
-    expectTypeOf(() => pl.templates.get("greet")).returns.resolves.toEqualTypeOf<TemplateResponse | null>()
+  it("templates.get() returns the blueprint's types, null only when errors do not throw", () => {
+    expectTypeOf(() => pl.templates.get("greet")).returns.resolves.toEqualTypeOf<TemplateResponse>()
+    const lenient = new PromptLayer({ apiKey: "pl_types", throwOnError: false })
+    expectTypeOf(() =>
+      lenient.templates.get("greet"),
+    ).returns.resolves.toEqualTypeOf<TemplateResponse | null>()
+    expectTypeOf(() => lenient.group.create()).returns.resolves.toEqualTypeOf<number | null>()
+    const either = new PromptLayer({ apiKey: "pl_types", throwOnError: Math.random() > 0.5 })
+    expectTypeOf(() =>
+      either.logRequest({} as LogRequestBody),
+    ).returns.resolves.toEqualTypeOf<LogRequestResponse | null>()
     expectTypeOf<TemplateResponse["prompt_template"]>().toEqualTypeOf<PromptTemplate>()
     expectTypeOf<PromptTemplate>().toEqualTypeOf<ChatTemplate | CompletionTemplate>()
   })
@@ -38,7 +54,7 @@ describe("typed results", () => {
   it("runWorkflow() returns every node's result with returnAllOutputs", () => {
     expectTypeOf(() =>
       pl.runWorkflow({ workflowName: "w", returnAllOutputs: true }),
-    ).returns.resolves.toEqualTypeOf<WorkflowResults | null>()
+    ).returns.resolves.toEqualTypeOf<WorkflowResults>()
     expectTypeOf(() => pl.runWorkflow({ workflowName: "w" })).returns.resolves.toEqualTypeOf<unknown>()
   })
 
