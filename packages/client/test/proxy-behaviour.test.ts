@@ -138,6 +138,29 @@ describe("a wrapped client", () => {
     expect(textOf(s.promptlayer.logs[0])).toBe(deltas(seen))
   })
 
+  it("logs a stream aborted through its controller as a warning, not as a whole reply", async () => {
+    const lines = readChunkLines(openaiCase.folder, openaiCase.fixture)
+    const s = await setup((_request, response) => {
+      // Three events, then nothing more until the client goes away.
+      response.writeHead(200, { "content-type": "text/event-stream" })
+      response.write(toSse(lines.slice(0, 3)))
+    })
+    const stream = await s.pl
+      .wrap(s.openai)
+      .chat.completions.create({ model: "gpt-4.1-nano", messages, stream: true })
+    const seen: unknown[] = []
+    for await (const chunk of stream) {
+      seen.push(chunk)
+      if (seen.length === 2) stream.controller.abort()
+    }
+    expect(seen.length).toBeLessThan(lines.length)
+    await s.pl.flush()
+    expect(s.promptlayer.logs[0]).toMatchObject({
+      status: "WARNING",
+      error_type: "PROVIDER_PARTIAL_RESPONSE",
+    })
+  })
+
   it("logs a stream cut mid-way with what arrived, and the SDK's error reaches the caller", async () => {
     const lines = readChunkLines(openaiCase.folder, openaiCase.fixture)
     const half = lines.slice(0, Math.floor(lines.length / 2))

@@ -57,7 +57,8 @@ export function tapIterator<T>(source: AsyncIterator<T>, observer: StreamObserve
  * first iteration is observed; later ones (where the SDK allows them) pass through.
  *
  * - Stainless SDKs (`openai`, `@anthropic-ai/sdk`): `Stream` reads its chunks through its `iterator`
- *   field, for `for await`, `tee()` and `toReadableStream()` alike, so that field is wrapped.
+ *   field, for `for await`, `tee()` and `toReadableStream()` alike, so that field is wrapped. Its
+ *   iterator ends quietly when the caller aborts `stream.controller`: that end is reported as abandoned.
  * - An async generator (`@google/genai`): its own `next`, `return` and `throw` are wrapped, for callers
  *   of `next()` and of `for await` alike.
  * - Any other async iterable (Mistral's `EventStream`, Cohere's `Stream`, Bedrock's event stream):
@@ -77,6 +78,13 @@ export function tapStream(stream: unknown, observer: StreamObserver): boolean {
 
   const iteratorField = target.iterator
   if (typeof iteratorField === "function" && Symbol.asyncIterator in target) {
+    const signal = (target.controller as { signal?: AbortSignal } | undefined)?.signal
+    const inner = observer
+    observer = {
+      chunk: (chunk) => inner.chunk(chunk),
+      end: (outcome) =>
+        inner.end(outcome.kind === "done" && signal?.aborted ? { kind: "abandoned" } : outcome),
+    }
     target.iterator = function (this: unknown, ...args: unknown[]) {
       return once(Reflect.apply(iteratorField, this, args) as AsyncIterator<unknown>)
     }
