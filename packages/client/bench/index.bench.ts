@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: run() with a cached template against a local stub provider, vs a direct SDK call to the
- * same stub (bar ≤ 1.2×, BARS.md); and the cold `import("@pl/client")` of the built package in a fresh
- * Node process, vs `node -e 0`.
+ * same stub (bar ≤ 1.2×, BARS.md); the same call through `pl.wrap()`'s proxy, vs the direct call; and the
+ * cold `import("@pl/client")` of the built package in a fresh Node process, vs `node -e 0`.
  */
 import { execFileSync } from "node:child_process"
 import { mkdtemp, rm } from "node:fs/promises"
@@ -79,6 +79,28 @@ await runAsyncBenchmarks(
     },
   ],
 )
+
+// A wrapped SDK client logs each call in the background: measured as the caller sees it, and with
+// flush() (the call and its log, as a serverless function that waits for the log would see it).
+const wrapped = withLocalSharedClient.wrap(sdk)
+await runAsyncBenchmarks(
+  "pl.wrap(client) overhead against a local stub provider",
+  { label: "openai.chat.completions.create to the same stub", run: direct },
+  [
+    {
+      name: "wrapped create(), logged to the local registry in the background",
+      ours: () => wrapped.chat.completions.create(request as OpenAI.ChatCompletionCreateParamsNonStreaming),
+    },
+    {
+      name: "wrapped create(), then flush() (the log written too)",
+      ours: async () => {
+        await wrapped.chat.completions.create(request as OpenAI.ChatCompletionCreateParamsNonStreaming)
+        await withLocalSharedClient.flush()
+      },
+    },
+  ],
+)
+await withLocalSharedClient.flush()
 
 // Cold import of the built package in a fresh process (node resolves @pl/client through its own
 // exports map, `node` condition: dist/node.js), against a bare `node -e 0`.
