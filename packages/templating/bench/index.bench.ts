@@ -1,10 +1,18 @@
 // pnpm bench: f-string against jinja2 on the same 20-message template, and a cached jinja2 render against a
 // first render (compile included). Bars from BARS.md: f-string ≥ 10× faster than jinja2 (ratio ≤ 0.1),
-// cached jinja2 ≥ 20× faster than a first render (ratio ≤ 0.05).
+// cached jinja2 ≥ 20× faster than a first render (ratio ≤ 0.05). Two rows without a bar put them in
+// context: the same comparison without the template walk both share, and what the sandbox costs against
+// plain nunjucks (which runs template code, see test/ssti.test.ts).
 
 import type { ChatTemplate, Message, TemplateFormat } from "@pl/blueprint"
 import { runBenchmarks } from "@pl/devtools/bench"
 import { clearTemplateCache, renderTemplate } from "@pl/templating/jinja2"
+import nunjucks from "nunjucks"
+import type { TemplateEngine } from "../src/engine.js"
+import { fStringEngine } from "../src/fstring/fstring-engine.js"
+import { jinja2Engine } from "../src/jinja2/jinja2-engine.js"
+import { RenderSession } from "../src/render-session.js"
+import { VariableMap } from "../src/variable-map.js"
 
 /**
  * A 20-message support conversation; `v` writes a variable in the format's syntax. `nonce` makes every
@@ -57,6 +65,24 @@ const fString = conversation("f-string")
 const jinja2 = conversation("jinja2")
 let firstRenders = 0
 
+const textsOf = (template: ChatTemplate): string[] =>
+  template.messages.flatMap((message) =>
+    (message.content ?? []).flatMap((part) =>
+      part.type === "text" && typeof part.text === "string" ? [part.text] : [],
+    ),
+  )
+/** Renders each text through an engine directly, in one session: no template walk, no copies. */
+function engineOnly(engine: TemplateEngine, texts: string[]) {
+  return () => {
+    const session = new RenderSession(new VariableMap(variables))
+    return texts.map((text) => engine.prepare(text).render(session.variables, session))
+  }
+}
+const stockEnvironment = new nunjucks.Environment([], { autoescape: false })
+const stockTemplates = textsOf(jinja2).map(
+  (text) => new nunjucks.Template(text, stockEnvironment, undefined, true),
+)
+
 runBenchmarks(
   "@pl/templating",
   [
@@ -77,7 +103,19 @@ runBenchmarks(
       baselineLabel: "its first render (cache cleared: parse, check, compile)",
       bar: { max: 0.05 },
     },
-    // More rounds than the default: this machine is shared, and the median of more rounds is steadier.
+    {
+      name: "the 20 texts through the engine only, f-string",
+      ours: engineOnly(fStringEngine, textsOf(fString)),
+      baseline: engineOnly(jinja2Engine, textsOf(jinja2)),
+      baselineLabel: "the same texts through the jinja2 engine",
+    },
+    {
+      name: "the 20 texts through the engine only, jinja2 (checked, sandboxed)",
+      ours: engineOnly(jinja2Engine, textsOf(jinja2)),
+      baseline: () => stockTemplates.map((template) => template.render(variables)),
+      baselineLabel: "plain nunjucks, compiled Template.render (unsafe)",
+    },
   ],
+  // More rounds than the default: this machine is shared, and the median of more rounds is steadier.
   { rounds: 15 },
 )
