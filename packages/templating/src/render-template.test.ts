@@ -1,5 +1,6 @@
 import type { ChatTemplate, CompletionTemplate } from "@pl/blueprint"
 import { describe, expect, it } from "vitest"
+import { deepFreeze } from "../test/deep-freeze.js"
 import {
   MediaVariableError,
   MissingVariablesError,
@@ -52,14 +53,6 @@ const variables = {
     "data:application/pdf;base64,JVBERi0xLjQK",
     "iVBORw0KGgoAAAANSUhEUg==",
   ],
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child)
-    Object.freeze(value)
-  }
-  return value
 }
 
 describe("renderTemplate", () => {

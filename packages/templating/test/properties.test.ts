@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest"
 import { MissingVariablesError, TemplateError } from "../src/errors.js"
 import { parseTemplate } from "../src/jinja2/nunjucks.js"
 import { getVariables, renderTemplate, renderText } from "../src/jinja2.js"
+import { deepFreeze } from "./deep-freeze.js"
 
 const NAMES = ["a", "b", "items", "user", "x"]
 
@@ -288,11 +289,3 @@ describe("properties", () => {
     )
   })
 })
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child)
-    Object.freeze(value)
-  }
-  return value
-}

@@ -1,6 +1,7 @@
 import { TemplateLimitError, TemplateRenderError, TemplateSyntaxError } from "../errors.js"
 import type { Budget } from "../options.js"
 import { exponentText, floatRepr, placePoint, pythonStr } from "../python-str.js"
+import { codePointLength } from "../values.js"
 import { fixedDigits, significantDigits } from "./exact-decimal.js"
 
 /**
@@ -309,7 +310,7 @@ function padNumber(
   const zeroPad = spec.fill === "0" && (spec.align === "=" || (spec.align === undefined && spec.zero))
   if (zeroPad && spec.width !== undefined && separator && every > 0 && /^\d+$/.test(integer)) {
     let raw = integer
-    const target = spec.width - sign.length - prefix.length - codePoints(rest)
+    const target = spec.width - sign.length - prefix.length - codePointLength(rest)
     while (digits.length < target) {
       raw = `0${raw}`
       digits = group(raw, separator, every)
@@ -330,7 +331,7 @@ function pad(
 ): string {
   const text = lead + body + trail
   const width = spec.width ?? 0
-  const length = codePoints(text)
+  const length = codePointLength(text)
   if (length >= width) return text
   const padding = width - length
   const fill = spec.fill
@@ -347,10 +348,4 @@ function pad(
     default:
       return fill.repeat(padding) + text
   }
-}
-
-function codePoints(text: string): number {
-  let count = 0
-  for (const _ of text) count++
-  return count
 }

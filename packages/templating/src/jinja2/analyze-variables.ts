@@ -1,6 +1,6 @@
 import type { VariableUse } from "../engine.js"
 import { CONCAT_FILTER, LOOP_FILTER } from "./check-template.js"
-import type { NjNode } from "./nunjucks.js"
+import { isNode, type NjNode } from "./nunjucks.js"
 
 /** Filters whose input is text: a variable printed through them is still a string. */
 const TEXT_FILTERS = new Set([
@@ -296,12 +296,4 @@ function testName(right: unknown): string | undefined {
 
 function children(node: NjNode): NjNode[] {
   return Array.isArray(node.children) ? (node.children as NjNode[]) : []
-}
-
-function isNode(value: unknown): value is NjNode {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { typename?: unknown }).typename === "string"
-  )
 }

@@ -1,6 +1,6 @@
 import { TemplateLimitError, TemplateSecurityError, TemplateSyntaxError } from "../errors.js"
 import { isForbiddenMember } from "../forbidden-names.js"
-import { type NjNode, nj } from "./nunjucks.js"
+import { isNode, type NjNode, nj } from "./nunjucks.js"
 
 /** How deep a parsed template may nest (expressions and blocks); deeper is refused before compiling. */
 export const MAX_TEMPLATE_DEPTH = 500
@@ -369,12 +369,4 @@ function calleeName(node: unknown): string | undefined {
     default:
       return "--expression--"
   }
-}
-
-function isNode(value: unknown): value is NjNode {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { typename?: unknown }).typename === "string"
-  )
 }

@@ -2,6 +2,7 @@ import { TemplateRenderError, TemplateSecurityError } from "../errors.js"
 import { isForbiddenMember } from "../forbidden-names.js"
 import type { Budget } from "../options.js"
 import { pythonStr } from "../python-str.js"
+import { countOccurrences, isPlainObject } from "../values.js"
 import { CONCAT_FILTER, LOOP_FILTER, MOD_FILTER, MUL_FILTER } from "./check-template.js"
 import { type NjFunction, nj } from "./nunjucks.js"
 
@@ -45,7 +46,7 @@ export function createFilters(): Record<string, NjFunction> {
     replace(value, old, replacement, maxCount) {
       const source = valueText(value)
       if (typeof old === "string" && source !== undefined) {
-        const occurrences = old === "" ? source.length + 1 : countOf(source, old)
+        const occurrences = old === "" ? source.length + 1 : countOccurrences(source, old)
         const limit =
           typeof maxCount === "number" && maxCount >= 0 ? Math.min(maxCount, occurrences) : occurrences
         this.budget.checkLength(source.length + limit * (lengthOf(replacement) - old.length), "replace()")
@@ -178,11 +179,6 @@ function splitKeywords(args: unknown[]): {
   return { positional: args, keywords: undefined }
 }
 
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value)
-  return proto === null || proto === Object.prototype
-}
-
 function checkAttribute(attribute: unknown): void {
   if (attribute === undefined || attribute === null) return
   for (const part of String(attribute).split(".")) {
@@ -223,12 +219,6 @@ function lengthOf(value: unknown): number {
     : text === undefined || text === null
       ? 0
       : String(text).length
-}
-
-function countOf(text: string, part: string): number {
-  let count = 0
-  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length)) count++
-  return count
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TemplateSecurityError } from "../errors.js"
 import { isForbiddenMember } from "../forbidden-names.js"
 import type { Budget } from "../options.js"
+import { codePointLength, isPlainObject } from "../values.js"
 import { pythonMethod } from "./python-methods.js"
 
 /** nunjucks' marker class for text that skips escaping; macros return it. */
@@ -63,17 +64,6 @@ export function createMemberLookup(
 function integerKey(key: string | number): number | undefined {
   if (typeof key === "number") return Number.isInteger(key) ? key : undefined
   return /^-?\d+$/.test(key) ? Number(key) : undefined
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value)
-  return proto === null || proto === Object.prototype
-}
-
-function codePointLength(text: string): number {
-  let count = 0
-  for (const _ of text) count++
-  return count
 }
 
 function charAt(text: string, index: number): string | undefined {

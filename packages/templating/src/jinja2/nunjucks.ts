@@ -63,6 +63,14 @@ interface NunjucksInternals {
   }
 }
 
+export function isNode(value: unknown): value is NjNode {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { typename?: unknown }).typename === "string"
+  )
+}
+
 /** nunjucks' tokenizer: the fields `extractUntil` below keeps in step. */
 interface NjTokenizer {
   str: string

@@ -1,5 +1,6 @@
 import type { Budget } from "../options.js"
 import { pythonStr } from "../python-str.js"
+import { codePointLength, countOccurrences } from "../values.js"
 
 type Method = (...args: unknown[]) => unknown
 
@@ -61,10 +62,7 @@ function split(value: string, separator: unknown, maxSplit: unknown): string[] {
 }
 
 function count(value: string, sub: string): number {
-  if (sub === "") return Array.from(value).length + 1
-  let n = 0
-  for (let i = value.indexOf(sub); i >= 0; i = value.indexOf(sub, i + sub.length)) n++
-  return n
+  return sub === "" ? codePointLength(value) + 1 : countOccurrences(value, sub)
 }
 
 function replace(value: string, old: string, replacement: string, maxCount: unknown, budget: Budget): string {
