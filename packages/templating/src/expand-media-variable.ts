@@ -1,9 +1,8 @@
 import {
+  guessMimeType,
   type MediaContent,
   type MediaSource,
   MediaSourceError,
-  mimeTypeFromBase64,
-  mimeTypeFromUrl,
   parseMediaSource,
 } from "@pl/blueprint"
 import { describeValue } from "./describe-value.js"
@@ -40,18 +39,11 @@ export function expandMediaVariable(name: string, value: unknown): MediaContent[
       type: "media" as const,
       media: {
         title: titleOf(source, name, index),
-        type: mimeTypeOf(source),
+        type: guessMimeType(source) ?? UNKNOWN_MEDIA_TYPE,
         url: entry.trim(),
       },
     }
   })
-}
-
-// TODO(shared): blueprint's working tree adds `guessMimeType(source)`, doing exactly this; use it once it
-// is committed (parseMediaSource stops guessing there, so both versions are covered here meanwhile).
-function mimeTypeOf(source: MediaSource): string {
-  const guessed = source.kind === "url" ? mimeTypeFromUrl(source.url) : mimeTypeFromBase64(source.data)
-  return source.mimeType ?? guessed ?? UNKNOWN_MEDIA_TYPE
 }
 
 function titleOf(source: MediaSource, name: string, index: number): string {
