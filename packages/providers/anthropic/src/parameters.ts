@@ -46,12 +46,8 @@ export function toParameters(
   warn: Warn,
   onWarning: ToRequestOptions["onWarning"],
 ): RequestParameters {
-  // Split apart before merging, so an override wins under any alias (`max_completion_tokens` over `maxOutputTokens`).
-  // TODO(shared): splitParameters could take the override itself; every adapter needs this.
-  const base = splitParameters(parameters)
-  const over = splitParameters(overrides)
-  const portable = { ...base.portable, ...over.portable }
-  const native = { ...base.native, ...over.native }
+  // An override wins under any alias (`max_completion_tokens` over `maxOutputTokens`).
+  const { portable, native } = splitParameters(parameters, overrides)
   // The portable parameters Anthropic does not take are dropped with a warning like unknown native ones:
   // temperature, top_p and top_k (API version 2026-10-21 rejects them even at their defaults), seed
   // and the penalties.

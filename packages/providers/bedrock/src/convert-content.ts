@@ -75,10 +75,9 @@ function convert(part: Content, path: string, conversion: Conversion): ContentBl
 // the format its mime type names; a document needs a name too. Audio and video (Bedrock's `audio` and
 // `video` blocks) have no format table here: refused.
 //
-// TODO(shared): use @pl/blueprint's parseMediaSource once its mime-type guessing (the file-signature and
-// extension tables, ~1 KB gzip of the 6 KB converter budget) can be left out of a bundle. Bedrock needs no
-// guessing: media parts and data URLs declare their type, and an image URL is an s3:// URI whose
-// extension names the format.
+// Bedrock needs no mime-type guessing: media parts and data URLs declare their type, and an image URL is an
+// s3:// URI whose extension names the format. TODO: @pl/blueprint's parseMediaSource (table-free now) could
+// replace the data-URL and base64 checks here.
 function mediaBlock(
   url: string,
   mimeType: string | undefined,

@@ -17,6 +17,8 @@ export { MODEL_FIELDS, REQUEST_FIELDS } from "./parameters.js"
 export type { BedrockSendContext } from "./send.js"
 export type { BedrockRequest } from "./to-request.js"
 export { type BedrockTokenUsage, toUsage } from "./usage.js"
+/** The converters on their own, for bundles that only convert (tree-shaken apart from the adapter object). */
+export { fromRequest, fromResponse, toRequest }
 
 /**
  * The Amazon Bedrock adapter (Converse and ConverseStream), named `amazon.bedrock` like PromptLayer's provider.

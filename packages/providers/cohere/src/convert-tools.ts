@@ -40,7 +40,7 @@ export function toCohereTools(
   const definitions: FunctionDefinition[] = [...(template.functions ?? [])]
   for (const [i, tool] of (template.tools ?? []).entries()) {
     const path = `prompt_template.tools[${i}]`
-    // By type name: unknown tool types reach the warning. TODO(shared): `isKnownTool`, once zod-free.
+    // By type name: unknown tool types reach the warning (no need for `isKnownTool`'s type list).
     if (tool.type === "function") definitions.push((tool as FunctionTool).function)
     else if (tool.type === "tool_variable") throw unsupported("tools.tool_variable", path, RENDER_FIRST)
     else warn(onWarning, `tools.${tool.type}`, path, `Cohere has no ${tool.type} tool`)

@@ -10,10 +10,8 @@ import { type CohereSendContext, send } from "./send.js"
 import { toRequest } from "./to-request.js"
 import type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"
 
-/** The adapter's type: a {@link ProviderAdapter} whose `send` is always there. */
-export type CohereAdapter = ProviderAdapter<CohereRequest, CohereResponse, CohereChunk, CohereSendContext> & {
-  send: typeof send
-}
+/** The adapter's type. */
+export type CohereAdapter = ProviderAdapter<CohereRequest, CohereResponse, CohereChunk, CohereSendContext>
 
 /**
  * The Cohere v2 chat adapter.
@@ -39,3 +37,5 @@ export { COHERE_FINISH_REASONS } from "./finish-reason.js"
 export { COHERE_NATIVE_PARAMETERS } from "./parameters.js"
 export type { CohereSendContext } from "./send.js"
 export type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"
+/** The converters on their own, for bundles that only convert (tree-shaken apart from the adapter object). */
+export { fromRequest, fromResponse, toRequest }

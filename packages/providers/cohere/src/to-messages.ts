@@ -3,8 +3,11 @@ import {
   type AssistantMessage,
   type Content,
   type KnownContent,
+  type MediaSource,
+  MediaSourceError,
   type Message,
   mediaKind,
+  parseMediaSource,
   type TextContent,
   type ToolCall,
   toDataUrl,
@@ -32,9 +35,8 @@ function convertParts<T>(
     const at = `${path}.content[${j}]`
     if (part.type === "media_variable") throw unsupported("content.media_variable", at, RENDER_FIRST)
     // `convert` picks the types it takes by name, so a part of an unknown type (which parsing keeps with any
-    // type string but a known one) reaches the warning like any part the role cannot hold.
-    // TODO(shared): `isKnownContent` would say so directly, but its module holds the zod schemas, which the
-    // converter must not bundle; moving the type lists to a zod-free module of @pl/blueprint would allow it.
+    // type string but a known one) reaches the warning like any part the role cannot hold, with no need
+    // for `isKnownContent`'s list of every type in the bundle.
     const item = convert(part as KnownContent, at)
     if (item === undefined)
       warn(onWarning, `content.${part.type}`, at, `Cohere ${where} messages hold no ${part.type}`)
@@ -44,7 +46,6 @@ function convertParts<T>(
 }
 
 const NO_SIGNATURES = "Cohere has no signatures"
-const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
 /** Fields of a text part Cohere has no place for. */
 function checkText(part: TextContent, at: string, onWarning: Warn, citable: boolean) {
@@ -84,13 +85,14 @@ function userItem(part: KnownContent, at: string, onWarning: Warn): Cohere.Conte
   if (mediaKind(part.media.type) !== "image")
     throw unsupported("content.media", at, `Cohere reads no ${part.media.type}`)
   // Cohere takes a web URL or a data URL as is; bare base64 is wrapped in a data URL of the declared type.
-  // TODO(shared): parseMediaSource would do, but its file-signature and extension tables (1.2 KB gzip) are
-  // not needed here and push the converter over its 6 KB budget; a table-free variant in @pl/blueprint would.
-  const url = part.media.url.trim()
-  return {
-    type: "image_url",
-    imageUrl: { url: URL_SCHEME.test(url) ? url : toDataUrl(url, part.media.type) },
+  let source: MediaSource
+  try {
+    source = parseMediaSource(part.media.url, part.media.type)
+  } catch (error) {
+    throw error instanceof MediaSourceError ? unsupported("content.media", at, error.message) : error
   }
+  const url = source.kind === "url" ? source.url : toDataUrl(source.data, source.mimeType ?? part.media.type)
+  return { type: "image_url", imageUrl: { url } }
 }
 
 function userMessage(content: readonly Content[], path: string, onWarning: Warn): CohereMessage {

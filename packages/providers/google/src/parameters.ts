@@ -65,19 +65,13 @@ export interface ConfigFields {
  * `responseJsonSchema`, the schema exactly as written).
  */
 export function toConfig(
-  layers: readonly (Record<string, unknown> | null | undefined)[],
+  parameters: Record<string, unknown> | null | undefined,
+  overrides: Record<string, unknown> | undefined,
   warn: Warn,
 ): ConfigFields {
-  // Each layer is split on its own, so that the call's `max_tokens` overrides the blueprint's
-  // `max_completion_tokens` (`splitParameters` keeps the first alias it meets in one object).
-  // TODO(shared): every adapter merges the two layers; a helper in @pl/blueprint.
-  const portable: Record<string, unknown> = {}
-  const native: Record<string, unknown> = {}
-  for (const layer of layers) {
-    const split = splitParameters(layer)
-    Object.assign(portable, split.portable)
-    Object.assign(native, split.native)
-  }
+  // The call's parameters win under any alias (its `max_tokens` over the blueprint's `max_completion_tokens`).
+  const { portable: split, native } = splitParameters(parameters, overrides)
+  const portable: Record<string, unknown> = { ...split }
   const { toolConfig, ...config }: Record<string, unknown> = keepNativeParameters(
     native,
     NATIVE_PARAMETERS,

@@ -41,7 +41,8 @@ export function toRequest(
     throw unsupported("messages", "prompt_template", "no user or assistant message to answer")
 
   const { config, toolChoice, toolConfig } = toConfig(
-    [blueprint.metadata?.model?.parameters, options.parameters],
+    blueprint.metadata?.model?.parameters,
+    options.parameters,
     warn,
   )
   if (system.length > 0) config.systemInstruction = { parts: system }

@@ -116,9 +116,9 @@ function mediaChunk(part: MediaContent, path: string): ContentChunk {
   }
 }
 
-// TODO(shared): @pl/blueprint's parseMediaSource tells these forms apart, but bundles its mime-type guessing
-// (the extension table, ~300 B of the 6 KB converter budget) with it. Sending to Mistral needs no guessing
-// from a URL: a source either is a URL Mistral fetches, or is base64 whose type the part declares.
+// Sending to Mistral needs no guessing from a URL: a source either is a URL Mistral fetches, or is base64
+// whose type the part declares (or its bytes show). TODO: @pl/blueprint's parseMediaSource (table-free now)
+// could tell these forms apart here.
 const HTTP = /^\s*https?:\/\//i
 const DATA_URL = /^\s*data:/i
 const OTHER_URL = /^[a-z][a-z0-9+.-]*:/i

@@ -28,13 +28,4 @@ export function toolCallIdOf(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" && value !== "null" ? value : undefined
 }
 
-/**
- * A shallow copy without `null` and `undefined` values: the blueprint's nullish fields, as the SDK wants
- * them (it rejects `strict: null`), and optional fields left out rather than sent empty.
- */
-// TODO(shared): @pl/provider-openai has the same helper (`definedOnly` in its conversion.ts); one in @pl/blueprint.
-export function definedOnly<T extends object>(value: T): { [K in keyof T]: NonNullable<T[K]> } {
-  const out: Record<string, unknown> = {}
-  for (const [key, v] of Object.entries(value)) if (v != null) out[key] = v
-  return out as { [K in keyof T]: NonNullable<T[K]> }
-}
+export { definedOnly } from "@pl/blueprint"

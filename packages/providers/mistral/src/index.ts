@@ -18,6 +18,8 @@ export { NATIVE_PARAMETERS } from "./parameters.js"
 export type { MistralSendContext } from "./send.js"
 export type { MistralRequest } from "./to-request.js"
 export type { ChatCompletionResponse as MistralResponse, CompletionEvent as MistralStreamEvent }
+/** The converters on their own, for bundles that only convert (tree-shaken apart from the adapter object). */
+export { fromRequest, fromResponse, toRequest }
 
 /**
  * The Mistral chat-completions adapter: `toRequest` / `fromRequest` between a blueprint and the SDK's

@@ -72,12 +72,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value)
 }
 
-/** A shallow copy without `null` and `undefined` values: the blueprint's nullish fields, as OpenAI wants them. */
-export function definedOnly<T extends object>(value: T): { [K in keyof T]: NonNullable<T[K]> } {
-  const out: Record<string, unknown> = {}
-  for (const [key, v] of Object.entries(value)) if (v != null) out[key] = v
-  return out as { [K in keyof T]: NonNullable<T[K]> }
-}
+export { definedOnly } from "@pl/blueprint"
 
 /** The path of a message's content part, for warnings and errors. */
 export function partPath(messagePath: string, index: number): string {
