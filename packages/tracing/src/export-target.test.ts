@@ -60,4 +60,19 @@ describe("exportTarget", () => {
   it("refuses to guess when nothing says where to send", () => {
     expect(() => exportTarget({}, {})).toThrow(/Nowhere to send spans/)
   })
+
+  it("sends PromptLayer's spans to PROMPTLAYER_OTLP_TRACES_ENDPOINT when set, with the key, unless baseURL is passed", () => {
+    const env = {
+      PROMPTLAYER_API_KEY: "pl_env",
+      PROMPTLAYER_OTLP_TRACES_ENDPOINT: "https://otlp.pl.internal/v1/traces",
+    }
+    expect(exportTarget({}, env)).toEqual({
+      url: "https://otlp.pl.internal/v1/traces",
+      headers: { "X-API-KEY": "pl_env" },
+      protocol: "http/protobuf",
+    })
+    expect(exportTarget({ apiKey: "pl_1", baseURL: "http://127.0.0.1:9" }, env).url).toBe(
+      "http://127.0.0.1:9/v1/traces",
+    )
+  })
 })

@@ -24,7 +24,8 @@ export interface ExportTargetOptions {
 
 /**
  * Where spans are exported, first found: the `endpoint` option (any OTLP/HTTP traces URL, with
- * `X-API-KEY` only if `apiKey` is passed too); an `apiKey` option (PromptLayer, `{baseURL}/v1/traces`);
+ * `X-API-KEY` only if `apiKey` is passed too); an `apiKey` option (PromptLayer, `{baseURL}/v1/traces`, or
+ * `PROMPTLAYER_OTLP_TRACES_ENDPOINT` when no `baseURL` option is given);
  * OpenTelemetry's `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`;
  * `PROMPTLAYER_API_KEY` (PromptLayer). A PromptLayer key read from the environment is never sent to
  * another endpoint. The protocol is the option, else `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` /
@@ -44,8 +45,12 @@ export function exportTarget(
     throw new TracingConfigError(
       `OTLP protocol "${protocol}" is not supported: use http/protobuf or http/json`,
     )
+  // PromptLayer's traces URL: `{baseURL}/v1/traces`, unless PROMPTLAYER_OTLP_TRACES_ENDPOINT names another
+  // (a `baseURL` option still wins over the environment).
   const promptLayer = (apiKey: string) => ({
-    url: `${(options.baseURL ?? env.PROMPTLAYER_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "")}/v1/traces`,
+    url:
+      (options.baseURL === undefined && env.PROMPTLAYER_OTLP_TRACES_ENDPOINT) ||
+      `${(options.baseURL ?? env.PROMPTLAYER_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "")}/v1/traces`,
     apiKey,
   })
   const otelEndpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
