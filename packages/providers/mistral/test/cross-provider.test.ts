@@ -1,86 +1,30 @@
 /**
  * Mistral's share of the issue's cross-provider test: one blueprint with a system prompt, an image, two
  * tools, a parallel tool call, its results and a thinking block; what Mistral can express survives
- * toRequest → fromRequest.
+ * toRequest → fromRequest. (The blueprint is `crossProviderBlueprint` from @pl/blueprint/testing, which the
+ * conformance package runs through every adapter.)
  */
 import type { PromptBlueprint } from "@pl/blueprint"
+import { crossProviderBlueprint } from "@pl/blueprint/testing"
 import { describe, expect, it } from "vitest"
 import { mistral } from "../src/index.js"
 import { sdkWireBody, specErrors } from "./helpers.js"
 
-const blueprint: PromptBlueprint = {
-  prompt_template: {
-    type: "chat",
-    messages: [
-      { role: "system", content: [{ type: "text", text: "You are a travel assistant." }] },
-      {
-        role: "user",
-        content: [
-          { type: "text", text: "Where is this, and what is the weather and time there?" },
-          { type: "image_url", image_url: { url: "https://example.com/eiffel.jpg" } },
-        ],
-      },
-      {
-        role: "assistant",
-        content: [
-          {
-            type: "thinking",
-            thinking: "The image shows the Eiffel Tower: Paris.",
-            signature: "EqQBCkYIARgC",
-          },
-          { type: "text", text: "That is Paris. Let me check." },
-        ],
-        tool_calls: [
-          {
-            id: "callWthr1",
-            type: "function",
-            function: { name: "get_weather", arguments: '{"city":"Paris"}' },
-          },
-          {
-            id: "callTime2",
-            type: "function",
-            function: { name: "get_time", arguments: '{"tz":"Europe/Paris"}' },
-          },
-        ],
-      },
-      { role: "tool", tool_call_id: "callWthr1", content: [{ type: "text", text: "21°C, sunny" }] },
-      { role: "tool", tool_call_id: "callTime2", content: [{ type: "text", text: "14:05" }] },
-    ],
-    tools: [
-      {
-        type: "function",
-        function: {
-          name: "get_weather",
-          description: "Current weather",
-          parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
-        },
-      },
-      {
-        type: "function",
-        function: {
-          name: "get_time",
-          description: "Local time",
-          parameters: { type: "object", properties: { tz: { type: "string" } }, required: ["tz"] },
-        },
-      },
-    ],
-    input_variables: [],
-  },
-  metadata: {
-    model: { provider: "anthropic", name: "mistral-medium-latest", parameters: { max_tokens: 512 } },
-  },
-}
+const blueprint: PromptBlueprint = crossProviderBlueprint()
 
 describe("the cross-provider blueprint on Mistral", () => {
   it("converts to a valid request without dropping anything", () => {
     const warnings: string[] = []
-    const request = mistral.toRequest(blueprint, { onWarning: (w) => warnings.push(w.feature) })
+    const request = mistral.toRequest(blueprint, {
+      model: "mistral-medium-latest",
+      onWarning: (w) => warnings.push(w.feature),
+    })
     expect(warnings).toEqual([])
     expect(specErrors(sdkWireBody(request))).toEqual([])
   })
 
   it("keeps system prompt, image, tools, parallel calls, results and signed thinking through fromRequest", () => {
-    const back = mistral.fromRequest(mistral.toRequest(blueprint))
+    const back = mistral.fromRequest(mistral.toRequest(blueprint, { model: "mistral-medium-latest" }))
     const template = blueprint.prompt_template as Extract<
       PromptBlueprint["prompt_template"],
       { type: "chat" }
