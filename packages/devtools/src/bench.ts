@@ -89,3 +89,69 @@ function printTable(title: string, cases: readonly BenchCase[], results: readonl
         .trimEnd(),
     )
 }
+
+/** What {@link runAdapterBenchmarks} needs from one adapter. */
+export interface AdapterBenchmark<Chunk> {
+  /** `adapter.toRequest(blueprint)` on the 50-message chat. */
+  convert: () => unknown
+  /** Its result, whose `JSON.stringify` is the baseline (the SDK serialises it anyway). */
+  request: unknown
+  accumulator: () => { push(chunk: Chunk): { message: { content?: readonly unknown[] | null } } }
+  /** Chunk `i` of an `n`-chunk text stream in the provider's recorded shape. */
+  chunkAt: (i: number, n: number) => Chunk
+  /** How the provider calls its stream items, for the table: `chunk` (default) or `event`. */
+  unit?: "chunk" | "event"
+}
+
+/**
+ * The three BARS.md rows every adapter reports: `toRequest` vs `JSON.stringify` of the request (≤ 1.0×);
+ * accumulating a 10,000-chunk text stream with a snapshot per chunk vs `JSON.parse` of the same chunk
+ * lines (≤ 1.5×); 100,000 chunks vs 10,000 (≤ 11×, linear).
+ */
+export function runAdapterBenchmarks<Chunk>(
+  title: string,
+  adapter: AdapterBenchmark<Chunk>,
+  options?: { rounds?: number; minMs?: number },
+) {
+  const unit = adapter.unit ?? "chunk"
+  const lines = Array.from({ length: 10_000 }, (_, i) => JSON.stringify(adapter.chunkAt(i, 10_000)))
+  const accumulate = (n: number): number => {
+    const acc = adapter.accumulator()
+    let length = 0
+    for (let i = 0; i < n; i++) {
+      // A snapshot per chunk: read the text from the completion each push returns.
+      const part = acc.push(adapter.chunkAt(i, n)).message.content?.[0] as
+        | { type?: string; text?: string }
+        | undefined
+      if (part?.type === "text") length = part.text?.length ?? 0
+    }
+    return length
+  }
+  return runBenchmarks(
+    title,
+    [
+      {
+        name: "toRequest, 50-message chat with tools, images and thinking",
+        ours: adapter.convert,
+        baseline: () => JSON.stringify(adapter.request),
+        baselineLabel: "JSON.stringify of the request",
+        bar: { max: 1.0 },
+      },
+      {
+        name: `accumulate a 10,000-${unit} text stream, snapshot per ${unit}`,
+        ours: () => accumulate(10_000),
+        baseline: () => lines.map((line) => JSON.parse(line)),
+        baselineLabel: `JSON.parse of the same 10,000 ${unit} lines`,
+        bar: { max: 1.5 },
+      },
+      {
+        name: `accumulate 100,000 ${unit}s vs 10,000 ${unit}s`,
+        ours: () => accumulate(100_000),
+        baseline: () => accumulate(10_000),
+        baselineLabel: `accumulating 10,000 ${unit}s`,
+        bar: { max: 11 },
+      },
+    ],
+    options,
+  )
+}

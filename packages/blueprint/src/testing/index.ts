@@ -301,4 +301,5 @@ export function blueprintArbitrary(
   )
 }
 
+export { type BenchmarkChatOptions, benchmarkChatBlueprint } from "./benchmark-chat.js"
 export { crossProviderBlueprint, PIXEL_PNG } from "./cross-provider.js"
