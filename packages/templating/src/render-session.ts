@@ -12,7 +12,8 @@ import type { VariableMap } from "./variable-map.js"
 export class RenderSession implements RenderContext {
   readonly budget: Budget
   readonly lenient: boolean
-  private readonly missingPaths = new Map<string, string[]>()
+  /** Each missing variable's paths; made on the first one, as most renders miss nothing. */
+  private missingPaths: Map<string, string[]> | undefined
   private location: PartLocation | undefined
 
   constructor(
@@ -24,6 +25,7 @@ export class RenderSession implements RenderContext {
   }
 
   missing(name: string, path = pathOf(this.location)): void {
+    this.missingPaths ??= new Map()
     let paths = this.missingPaths.get(name)
     if (paths === undefined) {
       paths = []
@@ -72,7 +74,7 @@ export class RenderSession implements RenderContext {
 
   /** Throws {@link MissingVariablesError} when anything was missing. */
   finish(): void {
-    if (this.missingPaths.size === 0) return
+    if (this.missingPaths === undefined) return
     throw new MissingVariablesError([...this.missingPaths].map(([name, paths]) => ({ name, paths })))
   }
 }

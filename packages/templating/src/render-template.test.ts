@@ -99,6 +99,26 @@ describe("renderTemplate", () => {
     expect(rendered.tools).toBe(chat.tools)
   })
 
+  it("renders the same template again with other variables, each render reading only its own", () => {
+    const template: ChatTemplate = {
+      type: "chat",
+      input_variables: [],
+      messages: [
+        { role: "system", content: [{ type: "text", text: "{name} works at {company}." }] },
+        { role: "user", content: [{ type: "text", text: "I am {name}, {name}!" }] },
+      ],
+    }
+    const texts = (variables: Record<string, unknown>, lenient = false) =>
+      renderTemplate(template, variables, { lenient }).messages.map((message) =>
+        message.content?.map((part) => (part.type === "text" ? part.text : part.type)).join(""),
+      )
+    expect(texts({ name: "Ada", company: "Acme" })).toEqual(["Ada works at Acme.", "I am Ada, Ada!"])
+    expect(texts({ name: "Grace", company: "Navy" })).toEqual(["Grace works at Navy.", "I am Grace, Grace!"])
+    expect(texts({ company: "Acme" }, true)).toEqual([" works at Acme.", "I am , !"])
+    expect(() => texts({ company: "Acme" })).toThrow(MissingVariablesError)
+    expect(texts({ name: 7, company: ["a"] })).toEqual(['7 works at ["a"].', "I am 7, 7!"])
+  })
+
   it("never modifies its input", () => {
     const input = structuredClone(chat)
     const before = structuredClone(input)

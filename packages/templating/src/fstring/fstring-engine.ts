@@ -1,7 +1,7 @@
 import type { PreparedText, RenderContext, TemplateEngine, VariableUse } from "../engine.js"
 import { LruCache } from "../lru-cache.js"
 import { pythonAscii, pythonRepr, pythonStr } from "../python-str.js"
-import type { VariableMap } from "../variable-map.js"
+import { slotOf, type VariableMap } from "../variable-map.js"
 import { formatValue, parseFormatSpec } from "./format-spec.js"
 import { type Field, type FStringPiece, parseFString } from "./parse-fstring.js"
 
@@ -49,23 +49,49 @@ function prepareFString(text: string): PreparedText {
     }
   }
   collect(pieces)
-  const simple = simpleForm(pieces)
-  return {
-    variables,
-    reportsMissing: true,
-    render: simple
-      ? (map, context) => renderSimple(simple, map, context)
-      : (map, context) => renderPieces(pieces, map, context, true),
+  return (
+    simpleForm(pieces, variables) ?? {
+      variables,
+      reportsMissing: true,
+      render: (map, context) => renderPieces(pieces, map, context, true),
+    }
+  )
+}
+
+/**
+ * A template of text and plain `{name}` fields only, the usual case: text, field, text, ..., text. Its
+ * variables are read by slot, so a variable that many texts use is looked up once per render.
+ */
+class SimpleFString implements PreparedText {
+  readonly reportsMissing = true
+  /** Each field's variable slot, for {@link VariableMap.read}. */
+  private readonly slots: number[]
+
+  constructor(
+    readonly variables: VariableUse[],
+    private readonly texts: string[],
+    private readonly fields: Field[],
+  ) {
+    this.slots = fields.map((field) => slotOf(field.name))
+  }
+
+  render(map: VariableMap, context: RenderContext): string {
+    const { texts, fields, slots } = this
+    const remaining = context.budget.remainingOutput()
+    let out = texts[0] as string
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as Field
+      const value = map.read(slots[i] as number, field.name)
+      out += typeof value === "string" ? value : renderField(field, map, context)
+      if (out.length > remaining) throw context.budget.tooMuchOutput()
+      out += texts[i + 1] as string
+    }
+    context.budget.addOutput(out.length)
+    return out
   }
 }
 
-/** A template of text and plain `{name}` fields only, the usual case: text, field, text, ..., text. */
-interface SimpleForm {
-  texts: string[]
-  fields: Field[]
-}
-
-function simpleForm(pieces: readonly FStringPiece[]): SimpleForm | undefined {
+function simpleForm(pieces: readonly FStringPiece[], variables: VariableUse[]): SimpleFString | undefined {
   const texts: string[] = [""]
   const fields: Field[] = []
   for (const piece of pieces) {
@@ -75,21 +101,7 @@ function simpleForm(pieces: readonly FStringPiece[]): SimpleForm | undefined {
       texts.push("")
     } else return undefined
   }
-  return { texts, fields }
-}
-
-function renderSimple({ texts, fields }: SimpleForm, map: VariableMap, context: RenderContext): string {
-  const remaining = context.budget.remainingOutput()
-  let out = texts[0] as string
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i] as Field
-    const value = map.get(field.name)
-    out += typeof value === "string" ? value : renderField(field, map, context)
-    if (out.length > remaining) throw context.budget.tooMuchOutput()
-    out += texts[i + 1] as string
-  }
-  context.budget.addOutput(out.length)
-  return out
+  return new SimpleFString(variables, texts, fields)
 }
 
 function isTextSpec(field: Field): boolean {
