@@ -132,7 +132,7 @@ export interface PromptLayerOptions {
 export interface Platform {
   env?: Readonly<Record<string, string | undefined>>
   loadAdapter?: AdapterLoader
-  localRegistry?: (directory: string) => Promise<Registry>
+  localRegistry?: (directory: string, options: { onLogError: (error: Error) => void }) => Promise<Registry>
   /** For `enableTracing`: sets up `@pl/tracing` and resolves its tracer provider. */
   setupTracing?: TracingSetup
 }
@@ -495,15 +495,17 @@ export class PromptLayer<ThrowOnError extends boolean = true> {
   }
 
   /**
-   * Waits until the calls made through wrapped clients have been logged. A wrapped call resolves as
-   * soon as the SDK's does, and is logged in the background: call this before a serverless function
-   * returns, or a short script exits.
+   * Waits until everything logged is written: the calls made through wrapped clients (a wrapped call
+   * resolves as soon as the SDK's does, and is logged in the background), and the local registry's
+   * request log (written in batches). Call this before a serverless function returns, or before
+   * reading the local log file.
    *
    * @example
    * await pl.flush()
    */
   async flush(): Promise<void> {
     while (this.#pendingLogs.size > 0) await Promise.allSettled([...this.#pendingLogs])
+    await this.registry.flush?.()
   }
 
   #proxyDeps(): CallLogDeps {
@@ -569,7 +571,8 @@ export class PromptLayer<ThrowOnError extends boolean = true> {
     const local = this.#platform.localRegistry
     if (local) {
       const directory = this.#env.PL_REGISTRY || "prompts"
-      return lazyRegistry("local", () => local(directory))
+      const onLogError = (error: Error) => this.#logger.warn(`the local request log: ${error.message}`)
+      return lazyRegistry("local", () => local(directory, { onLogError }))
     }
     throw new PromptLayerError(
       "PromptLayer API key not provided: pass apiKey (or, on Node, set PROMPTLAYER_API_KEY), or pass a registry",

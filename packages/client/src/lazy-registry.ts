@@ -21,5 +21,9 @@ export function lazyRegistry(kind: string, create: () => Promise<Registry>): Reg
     trackPrompt: async (input) => (await get()).trackPrompt(input),
     trackGroup: async (input) => (await get()).trackGroup(input),
     createGroup: async () => (await get()).createGroup(),
+    // Nothing to finish for a registry never created.
+    flush: async () => {
+      if (registry) await (await registry).flush?.()
+    },
   }
 }

@@ -15,9 +15,9 @@ const platform: Platform = {
     return process.env
   },
   loadAdapter,
-  localRegistry: async (directory) => {
+  localRegistry: async (directory, { onLogError }) => {
     const { LocalRegistry } = await import("./local/local-registry.js")
-    return new LocalRegistry({ directory })
+    return new LocalRegistry({ directory, onLogError })
   },
   setupTracing: loadTracing,
 }

@@ -34,4 +34,6 @@ export interface Registry {
   trackGroup(input: TrackGroupInput): Promise<boolean>
   /** A new group id, to tie several requests together. */
   createGroup(): Promise<number>
+  /** Finishes writes done in the background (the local registry's request log), if the registry has any. */
+  flush?(): Promise<void>
 }

@@ -152,6 +152,7 @@ describe("LocalRegistry request log", () => {
     await registry.trackMetadata({ request_id: id, metadata: { user: "42" } })
     const group = await registry.createGroup()
     await registry.trackGroup({ request_id: id, group_id: group })
+    await registry.flush()
     const lines = (await readFile(join(directory, ".pl", "requests.jsonl"), "utf8")).trim().split("\n")
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(records.map((r) => r.type)).toEqual(["request", "score", "metadata", "group_created", "group"])
@@ -171,9 +172,24 @@ describe("LocalRegistry request log", () => {
     }
     const ids = await Promise.all(Array.from({ length: 100 }, () => registry.logRequest(body)))
     expect(new Set(ids.map((r) => r.id)).size).toBe(100)
+    await registry.flush()
     const lines = (await readFile(registry.logFile, "utf8")).trim().split("\n")
     expect(lines).toHaveLength(100)
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
+  })
+
+  it("writes the log in the background, without flush, within moments", async () => {
+    await registry.logRequest({
+      provider: "openai",
+      model: "m",
+      input: chat("a"),
+      output: chat("b"),
+      request_start_time: "2026-11-22T10:00:00.000Z",
+      request_end_time: "2026-11-22T10:00:00.000Z",
+    })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const lines = (await readFile(registry.logFile, "utf8")).trim().split("\n")
+    expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(["request"])
   })
 })
 

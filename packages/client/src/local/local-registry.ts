@@ -1,6 +1,5 @@
-import { appendFileSync } from "node:fs"
 import { mkdir, readdir, readFile } from "node:fs/promises"
-import { dirname, join, resolve } from "node:path"
+import { join, resolve } from "node:path"
 import { type BlueprintMetadata, type PromptTemplate, safeParseBlueprint } from "@pl/blueprint"
 import type {
   ListedTemplate,
@@ -18,6 +17,7 @@ import type {
 } from "../api-types.js"
 import { PromptLayerNotFoundError, PromptLayerValidationError } from "../errors.js"
 import type { Registry } from "../registry.js"
+import { AppendLog } from "./append-log.js"
 import { createFileExclusive, writeFileAtomic } from "./atomic-write.js"
 import { withLock } from "./lock.js"
 
@@ -27,6 +27,11 @@ export interface LocalRegistryOptions {
   directory: string
   /** The request log, one JSON object per line (default `<directory>/.pl/requests.jsonl`). */
   logFile?: string
+  /**
+   * Log lines are written in the background (see {@link LocalRegistry.flush}); this hears of a batch
+   * that could not be written. Default: a process warning.
+   */
+  onLogError?: (error: Error) => void
 }
 
 /** One version file, `<prompt>/v<N>.json`, as written (pretty JSON, stable key order). */
@@ -57,6 +62,7 @@ const VERSION_FILE = /^v(\d+)\.json$/
  * Writes are atomic (temp file + rename, or + hard link for new versions), so a crash never leaves a
  * half-written file; concurrent `publish` calls, from any number of processes, each get their own
  * version (a version file is created exclusively) and label updates are serialised by a lock file.
+ * The request log is written in the background, in batches of whole lines ({@link flush}).
  *
  * @example
  * const pl = new PromptLayer({ registry: new LocalRegistry({ directory: "prompts" }) })
@@ -66,11 +72,12 @@ export class LocalRegistry implements Registry {
   readonly directory: string
   readonly logFile: string
   #sequence = 0
-  #logFolderReady = false
+  readonly #log: AppendLog
 
   constructor(options: LocalRegistryOptions) {
     this.directory = resolve(options.directory)
     this.logFile = resolve(options.logFile ?? join(this.directory, ".pl", "requests.jsonl"))
+    this.#log = new AppendLog(this.logFile, { onError: options.onLogError })
   }
 
   async getTemplate(name: string, selector: TemplateSelector): Promise<TemplateResponse> {
@@ -210,6 +217,14 @@ export class LocalRegistry implements Registry {
     return id
   }
 
+  /**
+   * Writes the request log's waiting lines now. Lines are appended in batches, at most 20 ms after they
+   * were logged and when the process exits; call this before reading the log file yourself.
+   */
+  async flush(): Promise<void> {
+    this.#log.flush()
+  }
+
   #folder(name: string): string {
     return join(this.directory, encodeName(name))
   }
@@ -272,14 +287,7 @@ export class LocalRegistry implements Registry {
   }
 
   async #append(record: Record<string, unknown>): Promise<void> {
-    if (!this.#logFolderReady) {
-      await mkdir(dirname(this.logFile), { recursive: true })
-      this.#logFolderReady = true
-    }
-    // One line, one O_APPEND write: lines from concurrent writers (and processes) never interleave.
-    // Synchronous on purpose: a one-line append is a single short syscall, while the async version
-    // costs three thread-pool round trips (open, write, close) on every run() that logs.
-    appendFileSync(this.logFile, `${JSON.stringify(record)}\n`, "utf8")
+    this.#log.append(JSON.stringify(record))
   }
 
   /** Unique per process and increasing: milliseconds × 1000 plus a sequence. */

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util"
 import { type AssistantMessage, isKnownContent } from "@pl/blueprint"
+import type { RunParams } from "../../client.js"
 import type { RunResult } from "../../execute.js"
+import type { PromptLayer } from "../../node.js"
 import type { PreparedRun } from "../../prepare.js"
 import { PROVIDERS } from "../../providers.js"
 import { cliClient } from "../cli-client.js"
@@ -72,23 +74,32 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
     return EXIT.MISSING_CREDENTIALS
   }
   progress(io, `calling ${prepared.providerName} ${prepared.model}`)
+  try {
+    return await call(pl, params, io, values.json ?? false)
+  } finally {
+    // The local registry writes its request log in the background: have it written before exiting.
+    await pl.flush().catch((error: Error) => io.stderr.write(`warning: ${error.message}\n`))
+  }
+}
+
+async function call(pl: PromptLayer, params: RunParams, io: CliIo, asJson: boolean): Promise<ExitCode> {
   if (params.stream) {
     const stream = await pl.run({ ...params, stream: true })
     let printed = 0
     let last: RunResult | undefined
     for await (const item of stream) {
       last = item
-      if (values.json) continue
+      if (asJson) continue
       const text = replyText(item)
       io.stdout.write(text.slice(printed))
       printed = text.length
     }
-    if (values.json) io.stdout.write(json(last ?? null))
+    if (asJson) io.stdout.write(json(last ?? null))
     else finish(io, last)
     return EXIT.OK
   }
   const result = await pl.run({ ...params, stream: false })
-  if (values.json) io.stdout.write(json(result))
+  if (asJson) io.stdout.write(json(result))
   else {
     io.stdout.write(replyText(result))
     finish(io, result)
