@@ -156,7 +156,7 @@ export async function* executeStream(
   }
 }
 
-async function send(prepared: PreparedRun, deps: ExecuteDeps): Promise<unknown> {
+function send(prepared: PreparedRun, deps: ExecuteDeps): Promise<unknown> {
   const { adapter, endpoint } = prepared
   return adapter.send(prepared.request, {
     ...(endpoint.baseURL ? { baseURL: endpoint.baseURL } : {}),

@@ -142,16 +142,18 @@ export function resolveProviderId(provider: string, apiType?: string | null): Pr
  * Finds the adapter for a provider among those given explicitly (`adapters: [openai]`), matching the
  * adapter's `name`, or loads it.
  */
-export async function findAdapter(
+export function findAdapter(
   id: ProviderId,
   adapters: readonly AnyProviderAdapter[],
   load: AdapterLoader | undefined,
 ): Promise<AnyProviderAdapter> {
   const given = adapters.find((adapter) => adapter.name === id)
-  if (given) return given
+  if (given) return Promise.resolve(given)
   if (load) return load(id)
   const info = PROVIDERS[id]
-  throw new PromptLayerValidationError(
-    `No adapter for ${id}: install ${info.package} and pass it, e.g. new PromptLayer({ adapters: [${info.exportName}] })`,
+  return Promise.reject(
+    new PromptLayerValidationError(
+      `No adapter for ${id}: install ${info.package} and pass it, e.g. new PromptLayer({ adapters: [${info.exportName}] })`,
+    ),
   )
 }

@@ -186,34 +186,34 @@ export class LocalRegistry implements Registry {
 
   async logRequest(body: LogRequestBody): Promise<LogRequestResponse> {
     const id = this.#newId()
-    await this.#append({ type: "request", id, logged_at: new Date().toISOString(), ...body })
+    this.#append({ type: "request", id, logged_at: new Date().toISOString(), ...body })
     return { id, prompt_version: null }
   }
 
   async trackScore(input: TrackScoreInput): Promise<boolean> {
     const { score_name, name, ...rest } = input
-    await this.#append({ type: "score", ...rest, name: name ?? score_name ?? "default" })
+    this.#append({ type: "score", ...rest, name: name ?? score_name ?? "default" })
     return true
   }
 
   async trackMetadata(input: TrackMetadataInput): Promise<boolean> {
-    await this.#append({ type: "metadata", ...input })
+    this.#append({ type: "metadata", ...input })
     return true
   }
 
   async trackPrompt(input: TrackPromptInput): Promise<boolean> {
-    await this.#append({ type: "prompt", ...input })
+    this.#append({ type: "prompt", ...input })
     return true
   }
 
   async trackGroup(input: TrackGroupInput): Promise<boolean> {
-    await this.#append({ type: "group", ...input })
+    this.#append({ type: "group", ...input })
     return true
   }
 
   async createGroup(): Promise<number> {
     const id = this.#newId()
-    await this.#append({ type: "group_created", id })
+    this.#append({ type: "group_created", id })
     return id
   }
 
@@ -286,7 +286,7 @@ export class LocalRegistry implements Registry {
     })
   }
 
-  async #append(record: Record<string, unknown>): Promise<void> {
+  #append(record: Record<string, unknown>): void {
     this.#log.append(JSON.stringify(record))
   }
 

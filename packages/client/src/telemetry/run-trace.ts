@@ -2,6 +2,7 @@ import {
   type Attributes,
   type Context,
   context,
+  isSpanContextValid,
   type Span,
   SpanKind,
   SpanStatusCode,
@@ -40,7 +41,13 @@ export class RunTrace {
   readonly #run: RunDescription
   readonly #span: Span
   readonly #context: Context
-  #llm: LlmCall | undefined
+  /**
+   * Nothing can observe this run: the span records nothing and carries no trace to propagate, which is
+   * what OpenTelemetry's no-op tracer gives when no tracer provider is registered. Then no more spans
+   * are made and no context is switched: a run costs nothing for telemetry nobody set up.
+   */
+  readonly #inert: boolean
+  #llm: LlmCallTrace | undefined
   #ended = false
 
   constructor(tracer: Tracer, run: RunDescription, options: { captureContent: boolean }) {
@@ -53,14 +60,21 @@ export class RunTrace {
       { kind: SpanKind.INTERNAL, attributes: promptAttributes(run) },
       parent,
     )
-    this.#context = trace.setSpan(parent, this.#span)
+    this.#inert = !this.#span.isRecording() && !isSpanContextValid(this.#span.spanContext())
+    this.#context = this.#inert ? parent : trace.setSpan(parent, this.#span)
   }
 
   /**
    * Runs `body` (prepare, then send) with the run span active and ends the span when the run is over:
    * when `body` settles, or for a stream when the stream ends, fails or is abandoned.
    */
-  async around(
+  around(
+    body: () => Promise<RunResult | AsyncIterable<RunResult>>,
+  ): Promise<RunResult | AsyncIterable<RunResult>> {
+    return this.#inert ? body() : this.#traced(body)
+  }
+
+  async #traced(
     body: () => Promise<RunResult | AsyncIterable<RunResult>>,
   ): Promise<RunResult | AsyncIterable<RunResult>> {
     let result: RunResult | AsyncIterable<RunResult>
@@ -76,7 +90,11 @@ export class RunTrace {
   }
 
   /** Fetches the template in a child span, and notes the version and id it got on the run span. */
-  async fetchTemplate(fetch: () => Promise<TemplateResponse>): Promise<TemplateResponse> {
+  fetchTemplate(fetch: () => Promise<TemplateResponse>): Promise<TemplateResponse> {
+    return this.#inert ? fetch() : this.#tracedFetch(fetch)
+  }
+
+  async #tracedFetch(fetch: () => Promise<TemplateResponse>): Promise<TemplateResponse> {
     const span = this.#tracer.startSpan(
       SPAN_NAMES.templateFetch,
       { kind: SpanKind.INTERNAL, attributes: promptAttributes(this.#run) },
@@ -100,7 +118,8 @@ export class RunTrace {
   }
 
   /** Starts the LLM span of the provider call, a child of the run span. */
-  llmCall(prepared: PreparedRun, sendOptions?: Readonly<Record<string, unknown>>): LlmCall {
+  llmCall(prepared: PreparedRun, sendOptions?: Readonly<Record<string, unknown>>): LlmCallTrace {
+    if (this.#inert) return INERT_CALL
     this.#llm = new LlmCall(this.#tracer, this.#context, prepared, {
       stream: this.#run.stream ?? false,
       captureContent: this.#captureContent,
@@ -261,6 +280,23 @@ export class LlmCall {
     if (this.#captureContent && completion)
       span.setAttribute(GEN_AI.outputMessages, JSON.stringify([outputMessage(completion, fallback)]))
   }
+}
+
+/** What a run does with its LLM call's span. */
+export type LlmCallTrace = Pick<
+  LlmCall,
+  "abandoned" | "within" | "firstChunk" | "complete" | "succeed" | "fail" | "abandon"
+>
+
+/** The LLM call of an inert run (see `RunTrace`): each method does only the work it is given. */
+const INERT_CALL: LlmCallTrace = {
+  abandoned: false,
+  within: (send) => send(),
+  firstChunk() {},
+  complete: (parse) => parse(),
+  succeed() {},
+  fail() {},
+  abandon() {},
 }
 
 function promptAttributes(run: RunDescription): Attributes {
