@@ -4,6 +4,7 @@
  */
 export * from "./adapter.js"
 export * from "./blueprint.js"
+export * from "./client-cache.js"
 export * from "./completion.js"
 export * from "./content.js"
 export * from "./errors.js"

@@ -1,7 +1,8 @@
 /**
  * TODO(shared): an async variant of `runBenchmarks` (@pl/devtools/bench times synchronous functions
- * only). Each round runs a batch of the baseline and a batch of every case, in an order rotated round
- * by round, so machine noise hits all alike; each case's ratio is the median over rounds of its time over the same round's baseline.
+ * only). Each round runs a batch of the baseline and a batch of every case, in a random order, so
+ * machine noise hits all alike; each case's ratio is the median over rounds of its time over the same
+ * round's baseline.
  */
 export interface AsyncBenchCase {
   name: string
@@ -13,6 +14,14 @@ async function timeBatch(fn: () => Promise<unknown>, size: number): Promise<numb
   const start = performance.now()
   for (let i = 0; i < size; i++) await fn()
   return (performance.now() - start) / size
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[items[i], items[j]] = [items[j]!, items[i]!]
+  }
+  return items
 }
 
 const median = (values: number[]) =>
@@ -32,11 +41,10 @@ export async function runAsyncBenchmarks(
   const ours = cases.map(() => [] as number[])
   const ratios = cases.map(() => [] as number[])
   for (let round = 0; round < rounds; round++) {
-    // Rotate who goes first each round, so no side always runs right after another.
-    const order = [-1, ...cases.keys()]
-    const shifted = [...order.slice(round % order.length), ...order.slice(0, round % order.length)]
+    // A new random order each round, so no side always runs right after another.
+    const order = shuffle([-1, ...cases.keys()])
     const times = new Map<number, number>()
-    for (const i of shifted) times.set(i, await timeBatch(i < 0 ? baseline.run : cases[i]!.ours, batch))
+    for (const i of order) times.set(i, await timeBatch(i < 0 ? baseline.run : cases[i]!.ours, batch))
     const b = times.get(-1)!
     base.push(b)
     for (const i of cases.keys()) {

@@ -18,7 +18,6 @@ import { executeRun, executeStream, type RunResult } from "./execute.js"
 import { HttpClient } from "./http/http-client.js"
 import { sleep } from "./http/retry.js"
 import { HttpRegistry } from "./http-registry.js"
-import { lazyRegistry } from "./lazy-registry.js"
 import {
   consoleLogger,
   createLogger,
@@ -132,7 +131,8 @@ export interface PromptLayerOptions {
 export interface Platform {
   env?: Readonly<Record<string, string | undefined>>
   loadAdapter?: AdapterLoader
-  localRegistry?: (directory: string, options: { onLogError: (error: Error) => void }) => Promise<Registry>
+  /** The local registry in `directory` (the Node entry's is loaded on first use); `logger` hears of log write failures. */
+  localRegistry?: (directory: string, logger: Logger) => Registry
   /** For `enableTracing`: sets up `@pl/tracing` and resolves its tracer provider. */
   setupTracing?: TracingSetup
 }
@@ -571,8 +571,7 @@ export class PromptLayer<ThrowOnError extends boolean = true> {
     const local = this.#platform.localRegistry
     if (local) {
       const directory = this.#env.PL_REGISTRY || "prompts"
-      const onLogError = (error: Error) => this.#logger.warn(`the local request log: ${error.message}`)
-      return lazyRegistry("local", () => local(directory, { onLogError }))
+      return local(directory, this.#logger)
     }
     throw new PromptLayerError(
       "PromptLayer API key not provided: pass apiKey (or, on Node, set PROMPTLAYER_API_KEY), or pass a registry",

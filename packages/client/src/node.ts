@@ -5,6 +5,7 @@
  * key uses the local file registry (`PL_REGISTRY`, default `./prompts`).
  */
 import { PromptLayer as BasePromptLayer, type Platform, type PromptLayerOptions } from "./client.js"
+import { lazyRegistry } from "./lazy-registry.js"
 import { loadAdapter } from "./load-adapter.js"
 import { loadTracing } from "./telemetry/load-tracing.js"
 
@@ -15,10 +16,12 @@ const platform: Platform = {
     return process.env
   },
   loadAdapter,
-  localRegistry: async (directory, { onLogError }) => {
-    const { LocalRegistry } = await import("./local/local-registry.js")
-    return new LocalRegistry({ directory, onLogError })
-  },
+  localRegistry: (directory, logger) =>
+    lazyRegistry("local", async () => {
+      const { LocalRegistry } = await import("./local/local-registry.js")
+      const onLogError = (error: Error) => logger.warn(`the local request log: ${error.message}`)
+      return new LocalRegistry({ directory, onLogError })
+    }),
   setupTracing: loadTracing,
 }
 

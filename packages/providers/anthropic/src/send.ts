@@ -39,8 +39,15 @@ export async function send(
   })
 }
 
+/**
+ * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
+ * `fetch` (whose connection pool all clients share), so building one costs microseconds.
+ */
+let sdk: Promise<typeof import("@anthropic-ai/sdk")> | undefined
+
 async function createClient(context: AnthropicSendContext): Promise<Anthropic> {
-  const { default: Client } = await import("@anthropic-ai/sdk")
+  sdk ??= import("@anthropic-ai/sdk")
+  const { default: Client } = await sdk
   // Unset options stay undefined, so the SDK reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL.
   return new Client({ apiKey: context.apiKey, baseURL: context.baseURL })
 }

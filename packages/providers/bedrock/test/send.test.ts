@@ -82,6 +82,25 @@ describe("send", () => {
     expect(server.requests.at(-1)!.headers.authorization).toBe("Bearer bedrock-api-key-123")
   })
 
+  it("builds one client for sends with the same fields and reuses it, so credentials are resolved once", async () => {
+    answerBoth()
+    let resolved = 0
+    const credentials = async () => {
+      resolved++
+      return {
+        accessKeyId: "AKIDLOCALTEST",
+        secretAccessKey: "s",
+        expiration: new Date(Date.now() + 3_600_000),
+      }
+    }
+    const context = { ...localContext(server.url), credentials, requestHandler: new NodeHttpHandler() }
+    for (let i = 0; i < 3; i++) await send(bedrock.toRequest(blueprint), context)
+    expect(resolved).toBe(1)
+    // Other fields, another client.
+    await send(bedrock.toRequest(blueprint), { ...context, region: "eu-west-1" })
+    expect(resolved).toBe(2)
+  })
+
   it("uses the caller's client as given", async () => {
     answerBoth()
     const client = new BedrockRuntimeClient({

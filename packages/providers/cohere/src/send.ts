@@ -34,8 +34,15 @@ export async function send(
     : await client.chat(request, options)
 }
 
+/**
+ * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
+ * `fetch` (whose connection pool all clients share), so building one costs microseconds.
+ */
+let sdk: Promise<typeof import("cohere-ai")> | undefined
+
 async function createClient({ apiKey, baseURL }: CohereSendContext): Promise<CohereClientV2> {
-  const { CohereClientV2 } = await import("cohere-ai")
+  sdk ??= import("cohere-ai")
+  const { CohereClientV2 } = await sdk
   // Without a token the SDK reads CO_API_KEY; it appends "v2/chat" to `baseUrl` (default api.cohere.com).
   return new CohereClientV2({ token: apiKey, baseUrl: baseURL })
 }

@@ -6,7 +6,7 @@ import type {
   GoogleGenAIOptions,
   HttpOptions,
 } from "@google/genai"
-import { isStreamingRequest, type SendContext } from "@pl/blueprint"
+import { ClientCache, isStreamingRequest, type SendContext } from "@pl/blueprint"
 
 /**
  * What `google.send` needs besides the request. The Gemini API is the default; set `vertexai` (with
@@ -59,7 +59,19 @@ export async function send(
     : client.models.generateContent(params)
 }
 
-async function createClient(context: GoogleSendContext): Promise<GoogleGenAI> {
+const clients = new ClientCache<GoogleGenAI>()
+
+/**
+ * One client per key, Vertex AI project, location, API version and auth options, reused by later sends
+ * (so a Vertex AI access token is fetched once, not per request); the rest goes with each request.
+ */
+function createClient(context: GoogleSendContext): Promise<GoogleGenAI> {
+  const { apiKey, vertexai, project, location, apiVersion, googleAuthOptions } = context
+  const key = { apiKey, vertexai, project, location, apiVersion, googleAuthOptions }
+  return clients.get(key, () => buildClient(context))
+}
+
+async function buildClient(context: GoogleSendContext): Promise<GoogleGenAI> {
   const { GoogleGenAI } = await import("@google/genai")
   const options: GoogleGenAIOptions = {}
   if (context.apiKey) options.apiKey = context.apiKey

@@ -34,8 +34,15 @@ export async function send(
   return request.stream ? client.chat.stream(request, options) : client.chat.complete(request, options)
 }
 
+/**
+ * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
+ * `fetch` (whose connection pool all clients share), so building one costs microseconds.
+ */
+let sdk: Promise<typeof import("@mistralai/mistralai")> | undefined
+
 async function createClient(context: MistralSendContext): Promise<Mistral> {
-  const { Mistral } = await import("@mistralai/mistralai")
+  sdk ??= import("@mistralai/mistralai")
+  const { Mistral } = await sdk
   return new Mistral(
     definedOnly({
       apiKey: context.apiKey,

@@ -50,9 +50,16 @@ export async function sendResponse(
   return client.responses.create(request, requestOptions(context))
 }
 
+/**
+ * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
+ * `fetch` (whose connection pool all clients share), so building one costs microseconds.
+ */
+let sdk: Promise<typeof import("openai")> | undefined
+
 async function clientFor(context: OpenAISendContext): Promise<OpenAI> {
   if (context.client) return context.client
-  const { default: OpenAIClient } = await import("openai")
+  sdk ??= import("openai")
+  const { default: OpenAIClient } = await sdk
   // Options left undefined fall back to the SDK's defaults (OPENAI_API_KEY, OPENAI_BASE_URL, ...).
   return new OpenAIClient({
     apiKey: context.apiKey,
