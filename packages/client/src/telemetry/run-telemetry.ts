@@ -1,6 +1,6 @@
 import { type Tracer, type TracerProvider, trace } from "@opentelemetry/api"
 import type { Logger } from "../logger.js"
-import { type RunDescription, RunTrace } from "./run-trace.js"
+import { loadSpanCode, type RunDescription, RunTrace } from "./run-trace.js"
 
 /**
  * The instrumentation scope of the client's spans.
@@ -79,10 +79,14 @@ export class RunTelemetry {
 
   /** Starts the spans of one run. */
   start(run: RunDescription): RunTrace | Promise<RunTrace> {
-    const tracer = this.#tracer
     const options = { captureContent: this.#captureContent }
-    return tracer instanceof Promise
-      ? tracer.then((resolved) => new RunTrace(resolved, run, options))
-      : new RunTrace(tracer, run, options)
+    const begin = (tracer: Tracer): RunTrace | Promise<RunTrace> => {
+      const runTrace = new RunTrace(tracer, run, options)
+      // An observed run needs the span code, loaded on the first one.
+      const loading = runTrace.observed ? loadSpanCode() : undefined
+      return loading ? loading.then(() => runTrace) : runTrace
+    }
+    const tracer = this.#tracer
+    return tracer instanceof Promise ? tracer.then(begin) : begin(tracer)
   }
 }

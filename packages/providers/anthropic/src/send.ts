@@ -4,7 +4,7 @@ import type {
   MessageCreateParams,
   RawMessageStreamEvent,
 } from "@anthropic-ai/sdk/resources/messages"
-import type { SendContext } from "@pl/blueprint"
+import { ClientCache, type SendContext } from "@pl/blueprint"
 
 /** What {@link send} needs besides the request. */
 export interface AnthropicSendContext extends SendContext {
@@ -39,15 +39,13 @@ export async function send(
   })
 }
 
-/**
- * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
- * `fetch` (whose connection pool all clients share), so building one costs microseconds.
- */
-let sdk: Promise<typeof import("@anthropic-ai/sdk")> | undefined
+const clients = new ClientCache<Anthropic>()
 
-async function createClient(context: AnthropicSendContext): Promise<Anthropic> {
-  sdk ??= import("@anthropic-ai/sdk")
-  const { default: Client } = await sdk
-  // Unset options stay undefined, so the SDK reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL.
-  return new Client({ apiKey: context.apiKey, baseURL: context.baseURL })
+/** One client per key and base URL, kept for later sends (see `ClientCache`). */
+function createClient({ apiKey, baseURL }: AnthropicSendContext): Promise<Anthropic> {
+  return clients.get({ apiKey, baseURL }, async () => {
+    const { default: Client } = await import("@anthropic-ai/sdk")
+    // Unset options stay undefined, so the SDK reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL.
+    return new Client({ apiKey, baseURL })
+  })
 }

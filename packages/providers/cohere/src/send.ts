@@ -1,4 +1,4 @@
-import { isStreamingRequest, type SendContext } from "@pl/blueprint"
+import { ClientCache, isStreamingRequest, type SendContext } from "@pl/blueprint"
 import type { CohereClientV2 } from "cohere-ai"
 import type { CohereChunk, CohereRequest, CohereResponse } from "./types.js"
 
@@ -34,15 +34,13 @@ export async function send(
     : await client.chat(request, options)
 }
 
-/**
- * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
- * `fetch` (whose connection pool all clients share), so building one costs microseconds.
- */
-let sdk: Promise<typeof import("cohere-ai")> | undefined
+const clients = new ClientCache<CohereClientV2>()
 
-async function createClient({ apiKey, baseURL }: CohereSendContext): Promise<CohereClientV2> {
-  sdk ??= import("cohere-ai")
-  const { CohereClientV2 } = await sdk
-  // Without a token the SDK reads CO_API_KEY; it appends "v2/chat" to `baseUrl` (default api.cohere.com).
-  return new CohereClientV2({ token: apiKey, baseUrl: baseURL })
+/** One client per key and base URL, kept for later sends (see `ClientCache`). */
+function createClient({ apiKey, baseURL }: CohereSendContext): Promise<CohereClientV2> {
+  return clients.get({ apiKey, baseURL }, async () => {
+    const { CohereClientV2 } = await import("cohere-ai")
+    // Without a token the SDK reads CO_API_KEY; it appends "v2/chat" to `baseUrl` (default api.cohere.com).
+    return new CohereClientV2({ token: apiKey, baseUrl: baseURL })
+  })
 }

@@ -1,6 +1,6 @@
 import type { Mistral } from "@mistralai/mistralai"
 import type { ChatCompletionResponse, CompletionEvent } from "@mistralai/mistralai/models/components"
-import type { SendContext } from "@pl/blueprint"
+import { ClientCache, type SendContext } from "@pl/blueprint"
 import { definedOnly } from "./fields.js"
 import type { MistralRequest } from "./to-request.js"
 
@@ -34,23 +34,14 @@ export async function send(
   return request.stream ? client.chat.stream(request, options) : client.chat.complete(request, options)
 }
 
-/**
- * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
- * `fetch` (whose connection pool all clients share), so building one costs microseconds.
- */
-let sdk: Promise<typeof import("@mistralai/mistralai")> | undefined
+const clients = new ClientCache<Mistral>()
 
-async function createClient(context: MistralSendContext): Promise<Mistral> {
-  sdk ??= import("@mistralai/mistralai")
-  const { Mistral } = await sdk
-  return new Mistral(
-    definedOnly({
-      apiKey: context.apiKey,
-      serverURL: context.baseURL,
-      server: context.server,
-      timeoutMs: context.timeoutMs,
-    }),
-  )
+/** One client per key, server and timeout, kept for later sends (see `ClientCache`). */
+function createClient({ apiKey, baseURL, server, timeoutMs }: MistralSendContext): Promise<Mistral> {
+  return clients.get({ apiKey, baseURL, server, timeoutMs }, async () => {
+    const { Mistral } = await import("@mistralai/mistralai")
+    return new Mistral(definedOnly({ apiKey, serverURL: baseURL, server, timeoutMs }))
+  })
 }
 
 function withTimeout(signal: AbortSignal, timeoutMs: number | undefined): AbortSignal {

@@ -2,7 +2,7 @@
  * The only file that touches the `openai` SDK: loaded with `import()` when a request is sent, so
  * converting never loads it.
  */
-import type { SendContext } from "@pl/blueprint"
+import { ClientCache, type SendContext } from "@pl/blueprint"
 import type OpenAI from "openai"
 import type {
   ChatCompletion,
@@ -16,7 +16,8 @@ import type {
 } from "openai/resources/responses/responses"
 
 /**
- * What `send` needs besides the request.
+ * What `send` needs besides the request. Without `client`, one SDK client is built per `apiKey` and
+ * `baseURL` and kept for later sends; the other options go with each request.
  *
  * @example
  * // Azure OpenAI through the SDK's own client:
@@ -26,7 +27,7 @@ import type {
  * await openai.send(request, { baseURL: "http://localhost:11434/v1", apiKey: "ollama" })
  */
 export interface OpenAISendContext extends SendContext {
-  /** A client to use as is (e.g. `AzureOpenAI`); the other connection options are then ignored. */
+  /** A client to use as is (e.g. `AzureOpenAI`); `apiKey` and `baseURL` are then ignored. */
   client?: OpenAI
   /** The SDK retries 429s and 5xx twice by default; set 0 when the caller retries itself. */
   maxRetries?: number
@@ -37,7 +38,7 @@ export async function sendChatCompletion(
   request: ChatCompletionCreateParams,
   context: OpenAISendContext = {},
 ): Promise<ChatCompletion | AsyncIterable<ChatCompletionChunk>> {
-  const client = await clientFor(context)
+  const client = context.client ?? (await clientFor(context))
   return client.chat.completions.create(request, requestOptions(context))
 }
 
@@ -46,27 +47,18 @@ export async function sendResponse(
   request: ResponseCreateParams,
   context: OpenAISendContext = {},
 ): Promise<Response | AsyncIterable<ResponseStreamEvent>> {
-  const client = await clientFor(context)
+  const client = context.client ?? (await clientFor(context))
   return client.responses.create(request, requestOptions(context))
 }
 
-/**
- * The SDK, imported on the first send. A client is built per send: it is a thin layer over the global
- * `fetch` (whose connection pool all clients share), so building one costs microseconds.
- */
-let sdk: Promise<typeof import("openai")> | undefined
+const clients = new ClientCache<OpenAI>()
 
-async function clientFor(context: OpenAISendContext): Promise<OpenAI> {
-  if (context.client) return context.client
-  sdk ??= import("openai")
-  const { default: OpenAIClient } = await sdk
-  // Options left undefined fall back to the SDK's defaults (OPENAI_API_KEY, OPENAI_BASE_URL, ...).
-  return new OpenAIClient({
-    apiKey: context.apiKey,
-    baseURL: context.baseURL,
-    timeout: context.timeoutMs,
-    maxRetries: context.maxRetries,
-    defaultHeaders: context.headers,
+/** One client per key and base URL, kept for later sends (see `ClientCache`); the rest goes with each request. */
+function clientFor({ apiKey, baseURL }: OpenAISendContext): Promise<OpenAI> {
+  return clients.get({ apiKey, baseURL }, async () => {
+    const { default: OpenAIClient } = await import("openai")
+    // Options left undefined fall back to the SDK's defaults (OPENAI_API_KEY, OPENAI_BASE_URL, ...).
+    return new OpenAIClient({ apiKey, baseURL })
   })
 }
 
@@ -74,6 +66,7 @@ function requestOptions(context: OpenAISendContext) {
   return {
     ...(context.signal && { signal: context.signal }),
     ...(context.timeoutMs !== undefined && { timeout: context.timeoutMs }),
-    ...(context.client && context.headers && { headers: context.headers }),
+    ...(context.maxRetries !== undefined && { maxRetries: context.maxRetries }),
+    ...(context.headers && { headers: context.headers }),
   }
 }
