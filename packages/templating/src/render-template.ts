@@ -68,6 +68,8 @@ class TemplateRenderer {
   readonly sources: (PreparedText | string)[] = []
   /** Reused for every part: the session reads it only while that part is prepared and rendered. */
   private readonly location: PartLocation = { message: undefined, part: 0 }
+  private lastFormat: TemplateFormat | null | undefined
+  private lastEngine: TemplateEngine | undefined
 
   constructor(
     private readonly engines: Engines,
@@ -101,7 +103,7 @@ class TemplateRenderer {
     for (let j = 0; j < parts.length; j++) {
       const part = parts[j] as Content
       if (part.type === "text" && typeof part.text === "string") {
-        engine ??= resolveEngine(this.engines, format)
+        engine ??= this.engine(format)
         const location = this.location
         location.message = message
         location.part = j
@@ -117,6 +119,15 @@ class TemplateRenderer {
       }
     }
     return out
+  }
+
+  /** The engine for a format; the previous part's when the format is the same (the usual case). */
+  private engine(format: TemplateFormat | null | undefined): TemplateEngine {
+    if (this.lastEngine === undefined || format !== this.lastFormat) {
+      this.lastEngine = resolveEngine(this.engines, format)
+      this.lastFormat = format
+    }
+    return this.lastEngine
   }
 
   private placeholder(name: string, path: string): Message[] {
