@@ -62,7 +62,10 @@ function clientFor({ apiKey, baseURL }: OpenAISendContext): Promise<OpenAI> {
   })
 }
 
+/** Per-request options, or none at all (the SDK's plainest path) when there are none to give. */
 function requestOptions(context: OpenAISendContext) {
+  const { signal, timeoutMs, maxRetries, headers } = context
+  if (!signal && timeoutMs === undefined && maxRetries === undefined && !headers) return undefined
   return {
     ...(context.signal && { signal: context.signal }),
     ...(context.timeoutMs !== undefined && { timeout: context.timeoutMs }),
