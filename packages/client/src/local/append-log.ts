@@ -20,7 +20,8 @@ export interface AppendLogOptions {
  * signal it does not handle loses what it added in its last `delayMs`).
  *
  * Why: one synchronous append per line costs an open, a write and a close on the caller's thread for
- * every logged request; batches cost one of each per batch, off the request's path.
+ * every logged request; batches cost one of each per batch, written by the timer (off any request's
+ * path) or, when `maxBufferedLength` is reached, by the append that reaches it.
  */
 export class AppendLog {
   readonly path: string
