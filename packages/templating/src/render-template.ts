@@ -99,11 +99,10 @@ class TemplateRenderer {
     messageVariables?: Set<string>,
   ): Content[] {
     const out: Content[] = []
-    let engine: TemplateEngine | undefined
     for (let j = 0; j < parts.length; j++) {
       const part = parts[j] as Content
       if (part.type === "text" && typeof part.text === "string") {
-        engine ??= this.engine(format)
+        const engine = this.engine(format)
         const location = this.location
         location.message = message
         location.part = j

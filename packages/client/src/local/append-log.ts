@@ -45,9 +45,9 @@ export class AppendLog {
     this.#lines.push(line)
     this.#length += line.length + 1
     if (this.#length >= this.#maxBufferedLength) {
-      this.#writeInBackground()
+      this.#writeOrReport()
     } else if (this.#timer === undefined) {
-      this.#timer = setTimeout(() => this.#writeInBackground(), this.#delayMs)
+      this.#timer = setTimeout(() => this.#writeOrReport(), this.#delayMs)
       // A waiting line does not keep the process alive: the exit hook writes it.
       this.#timer.unref?.()
       waiting.add(this)
@@ -78,7 +78,8 @@ export class AppendLog {
     }
   }
 
-  #writeInBackground(): void {
+  /** Writes the waiting lines, reporting a failure to `onError` (no caller is waiting to hear it). */
+  #writeOrReport(): void {
     try {
       this.flush()
     } catch (error) {

@@ -15,8 +15,12 @@ import { genAiCall } from "./gen-ai-provider.js"
 import { errorType, requestAttributes, responseAttributes, startAttributes } from "./llm-attributes.js"
 
 /**
- * The span of one LLM call of an observed run (see `RunTrace`), with the attributes and content of the
- * GenAI semantic conventions. Loaded with `import()` by the run trace, only when a run is observed.
+ * The LLM span of one provider call of an observed run (see `RunTrace`, which loads this module with
+ * `import()` only then), following the GenAI semantic conventions: named
+ * `{gen_ai.operation.name} {gen_ai.request.model}`, kind CLIENT, the request's attributes when it
+ * starts, the response's (id, model, finish reasons, usage) when it ends, `error.type` and an error
+ * status when it fails, and for a stream the time to the first chunk. Message content is recorded
+ * only with `captureContent`. Ending is idempotent: the first of succeed, fail or abandon wins.
  */
 export class LlmCall {
   readonly #span: Span

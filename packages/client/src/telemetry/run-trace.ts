@@ -183,13 +183,6 @@ export class RunTrace {
   }
 }
 
-/**
- * The LLM span of one provider call, following the GenAI semantic conventions: named
- * `{gen_ai.operation.name} {gen_ai.request.model}`, kind CLIENT, the request's attributes when it
- * starts, the response's (id, model, finish reasons, usage) when it ends, `error.type` and an error
- * status when it fails, and for a stream the time to the first chunk. Message content is recorded
- * only with `captureContent`. Ending is idempotent: the first of succeed, fail or abandon wins.
- */
 /** What a run does with its LLM call's span. */
 export type LlmCallTrace = Pick<
   LlmCall,

@@ -44,18 +44,20 @@ export async function send(
   const { apiKey, baseURL, timeoutMs, region, credentials, requestHandler, headers, signal } = context
   const client =
     context.client ??
-    (await clients.get({ region, credentials, baseURL, requestHandler, timeoutMs, apiKey }, async () => {
-      return new sdk.BedrockRuntimeClient({
-        ...(region && { region }),
-        ...(credentials && { credentials }),
-        ...(baseURL && { endpoint: baseURL }),
-        ...((requestHandler || timeoutMs) && {
-          requestHandler: requestHandler ?? { requestTimeout: timeoutMs },
+    (await clients.get(
+      { region, credentials, baseURL, requestHandler, timeoutMs, apiKey },
+      async () =>
+        new sdk.BedrockRuntimeClient({
+          ...(region && { region }),
+          ...(credentials && { credentials }),
+          ...(baseURL && { endpoint: baseURL }),
+          ...((requestHandler || timeoutMs) && {
+            requestHandler: requestHandler ?? { requestTimeout: timeoutMs },
+          }),
+          // A Bedrock API key is a bearer token.
+          ...(apiKey && { token: { token: apiKey }, authSchemePreference: ["httpBearerAuth"] }),
         }),
-        // A Bedrock API key is a bearer token.
-        ...(apiKey && { token: { token: apiKey }, authSchemePreference: ["httpBearerAuth"] }),
-      })
-    }))
+    ))
   const stream = context.stream ?? isStreamingRequest(request)
   const command = stream ? new sdk.ConverseStreamCommand(request) : new sdk.ConverseCommand(request)
   if (headers)
