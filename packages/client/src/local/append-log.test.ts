@@ -37,13 +37,28 @@ describe("AppendLog", () => {
     expect(await readLines(path)).toEqual(["a", "b", ""])
   })
 
-  it("writes at once when maxBufferedLength characters are waiting", async () => {
+  it("writes the batch when the next line may not fit in the buffer", async () => {
     const path = join(directory, "log.jsonl")
-    const log = new AppendLog(path, { delayMs: 60_000, maxBufferedLength: 10 })
+    // Room for one 5-character line (at most 3 bytes a character, and its newline), not two.
+    const log = new AppendLog(path, { delayMs: 60_000, bufferBytes: 20 })
     log.append("12345")
     expect(existsSync(path)).toBe(false)
     log.append("67890")
+    expect(await readLines(path)).toEqual(["12345", ""])
+    log.flush()
     expect(await readLines(path)).toEqual(["12345", "67890", ""])
+  })
+
+  it("keeps characters outside ASCII whole, and writes a line larger than the buffer on its own, in order", async () => {
+    const path = join(directory, "log.jsonl")
+    const log = new AppendLog(path, { delayMs: 60_000, bufferBytes: 128 })
+    const wide = "é—€😀 ".repeat(4) // 52 bytes, buffered
+    const long = `${"ü".repeat(50)}🎉` // 52 UTF-16 units: may take more than 128 bytes
+    log.append(wide)
+    log.append(long)
+    log.append("after")
+    log.flush()
+    expect(await readLines(path)).toEqual([wide, long, "after", ""])
   })
 
   it("names the file when a flush fails, and reports a failed background write to onError", async () => {
