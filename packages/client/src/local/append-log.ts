@@ -21,9 +21,9 @@ export interface AppendLogOptions {
  *
  * Why: one synchronous append per line costs an open, a write and a close on the caller's thread for
  * every logged request; batches cost one of each per batch, written by the timer (off any request's
- * path) or, when the buffer is full, by the append that fills it. Each line is encoded as UTF-8 into
- * one buffer kept for the log's life as it is added, so a batch is written without joining its lines
- * into a string, encoding that string into a new buffer, or keeping the lines alive until then.
+ * path) or, when the buffer is full, by the append whose line does not fit. Each line is encoded as
+ * UTF-8 into one buffer, kept for the log's life, as it is added: a batch is written without joining
+ * its lines into a string, encoding that string into a new buffer, or keeping the lines alive till then.
  */
 export class AppendLog {
   readonly path: string
