@@ -1,4 +1,4 @@
-import type { ChatTemplate, CompletionTemplate } from "@pl/blueprint"
+import type { ChatTemplate, CompletionTemplate, Message } from "@pl/blueprint"
 import { describe, expect, it } from "vitest"
 import { deepFreeze } from "../test/deep-freeze.js"
 import {
@@ -117,6 +117,29 @@ describe("renderTemplate", () => {
     expect(texts({ company: "Acme" }, true)).toEqual([" works at Acme.", "I am , !"])
     expect(() => texts({ company: "Acme" })).toThrow(MissingVariablesError)
     expect(texts({ name: 7, company: ["a"] })).toEqual(['7 works at ["a"].', "I am 7, 7!"])
+  })
+
+  it("lists input_variables afresh when the same template object is edited between renders", () => {
+    const messages: Message[] = [
+      { role: "system", content: [{ type: "text", text: "{a} and {b}" }] },
+      { role: "placeholder", name: "history" },
+      { role: "user", content: [{ type: "text", text: "{c}" }] },
+    ]
+    const template: ChatTemplate = { type: "chat", input_variables: [], messages }
+    const used = () => renderTemplate(template, {}, { lenient: true }).input_variables
+    expect(used()).toEqual(["a", "b", "history", "c"])
+    expect(used()).toEqual(["a", "b", "history", "c"])
+    messages[2] = { role: "user", content: [{ type: "text", text: "{d} {a}" }] }
+    expect(used()).toEqual(["a", "b", "history", "d"])
+    messages.pop()
+    expect(used()).toEqual(["a", "b", "history"])
+    messages.push({ role: "user", content: [{ type: "text", text: "{e}" }] })
+    expect(used()).toEqual(["a", "b", "history", "e"])
+    messages[1] = { role: "placeholder", name: "earlier" }
+    expect(used()).toEqual(["a", "b", "earlier", "e"])
+    messages.length = 0
+    expect(used()).toEqual([])
+    expect(used()).toEqual([])
   })
 
   it("never modifies its input", () => {

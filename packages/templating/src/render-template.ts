@@ -21,7 +21,7 @@ export function renderTemplateWith<T extends PromptTemplate>(
   options: RenderOptions = {},
 ): T {
   const session = new RenderSession(new VariableMap(variables), options)
-  const renderer = new TemplateRenderer(engines, session)
+  const renderer = new TemplateRenderer(template, engines, session)
   let result: T
   if (template.type === "completion") {
     const content = renderer.content(template.content, template.template_format, undefined)
@@ -33,48 +33,82 @@ export function renderTemplateWith<T extends PromptTemplate>(
     result = { ...template, messages }
   }
   session.finish()
-  result.input_variables = usedVariables(template, renderer.sources)
+  result.input_variables = renderer.used.names()
   return result
 }
+
+/** Where a template's variables come from: a text's prepared form, or a placeholder or media variable name. */
+type Source = PreparedText | string
+
+/** The sources met in the last render of a template, and the variable names they gave. */
+interface LastUse {
+  readonly sources: readonly Source[]
+  readonly names: readonly string[]
+}
+const lastUses = new WeakMap<PromptTemplate, LastUse>()
 
 /**
  * The template's variables in first-use order, from where they came from: each text's prepared form
  * (cached, so the same object for the same text) or a placeholder or media variable name. Rendering the
- * same template again (the usual case) finds the same sources and reuses the list.
+ * same template again (the usual case) meets the same sources in the same order: each is compared with
+ * the last render's as it comes, nothing is listed, and the last render's names are reused. The sources
+ * are listed only from the first one that differs.
  */
-const usedMemo = new WeakMap<PromptTemplate, { sources: unknown[]; names: string[] }>()
+class UsedVariables {
+  private readonly last: LastUse | undefined
+  /** How many sources so far are the last render's. */
+  private matched = 0
+  /** All sources so far, once one differed from the last render's. */
+  private sources: Source[] | undefined
 
-function usedVariables(template: PromptTemplate, sources: readonly (PreparedText | string)[]): string[] {
-  const memo = usedMemo.get(template)
-  if (
-    memo &&
-    memo.sources.length === sources.length &&
-    memo.sources.every((source, i) => source === sources[i])
-  ) {
-    return memo.names.slice()
+  constructor(private readonly template: PromptTemplate) {
+    this.last = lastUses.get(template)
   }
-  const names = new Set<string>()
-  for (const source of sources) {
-    if (typeof source === "string") names.add(source)
-    else for (const use of source.variables) names.add(use.name)
+
+  add(source: Source): void {
+    if (this.sources === undefined) {
+      const known = this.last?.sources
+      if (known !== undefined && known[this.matched] === source) {
+        this.matched++
+        return
+      }
+      this.sources = known === undefined ? [] : known.slice(0, this.matched)
+    }
+    this.sources.push(source)
   }
-  usedMemo.set(template, { sources: sources.slice(), names: [...names] })
-  return [...names]
+
+  names(): string[] {
+    const last = this.last
+    if (this.sources === undefined && last !== undefined && this.matched === last.sources.length) {
+      return last.names.slice()
+    }
+    const sources = this.sources ?? last?.sources.slice(0, this.matched) ?? []
+    const names = new Set<string>()
+    for (const source of sources) {
+      if (typeof source === "string") names.add(source)
+      else for (const use of source.variables) names.add(use.name)
+    }
+    lastUses.set(this.template, { sources, names: [...names] })
+    return [...names]
+  }
 }
 
 /** Walks a template once, in order, building the rendered copy. Paths are built only when needed. */
 class TemplateRenderer {
-  /** Where the template's variables come from, in order (see `usedVariables`). */
-  readonly sources: (PreparedText | string)[] = []
+  /** The template's variables, in order. */
+  readonly used: UsedVariables
   /** Reused for every part: the session reads it only while that part is prepared and rendered. */
   private readonly location: PartLocation = { message: undefined, part: 0 }
   private lastFormat: TemplateFormat | null | undefined
   private lastEngine: TemplateEngine | undefined
 
   constructor(
+    template: PromptTemplate,
     private readonly engines: Engines,
     private readonly session: RenderSession,
-  ) {}
+  ) {
+    this.used = new UsedVariables(template)
+  }
 
   message(message: Message, i: number, out: Message[]): void {
     if (message.role === "placeholder") {
@@ -107,7 +141,7 @@ class TemplateRenderer {
         location.message = message
         location.part = j
         const prepared = this.session.prepare(engine, part.text, location)
-        this.sources.push(prepared)
+        this.used.add(prepared)
         if (messageVariables) for (const use of prepared.variables) messageVariables.add(use.name)
         out.push({ ...part, text: this.session.render(engine, prepared, part.text, location) })
       } else if (part.type === "media_variable" && typeof part.name === "string") {
@@ -149,7 +183,7 @@ class TemplateRenderer {
   }
 
   private use(name: string, messageVariables?: Set<string>) {
-    this.sources.push(name)
+    this.used.add(name)
     messageVariables?.add(name)
   }
 }
