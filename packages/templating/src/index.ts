@@ -103,7 +103,9 @@ export function inputSchema(template: PromptTemplate): ZodMiniObject {
 
 /**
  * Empties the caches of parsed templates (f-string parses here; jinja2 compiled templates too in the
- * jinja2 build). The caches are bounded, so this is only needed to free memory at once.
+ * jinja2 build). The caches are bounded, so this is only needed to free memory at once. A template
+ * object that has been rendered keeps its own texts' parsed forms (for its next render) until it is
+ * garbage collected.
  *
  * @example
  * clearTemplateCache()

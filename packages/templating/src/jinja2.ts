@@ -106,7 +106,9 @@ export function inputSchema(template: PromptTemplate): ZodMiniObject {
 
 /**
  * Empties the caches of parsed f-string templates and compiled jinja2 templates. The caches are bounded
- * (by count and by total text length), so this is only needed to free memory at once.
+ * (by count and by total text length), so this is only needed to free memory at once. A template
+ * object that has been rendered keeps its own texts' parsed forms (for its next render) until it is
+ * garbage collected.
  *
  * @example
  * clearTemplateCache()

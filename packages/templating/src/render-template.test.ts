@@ -142,6 +142,23 @@ describe("renderTemplate", () => {
     expect(used()).toEqual([])
   })
 
+  it("renders a text or format edited in place anew, not as the last render of the same template did", () => {
+    const part = { type: "text" as const, text: "Hi {name}{{ name }}" }
+    const message: Message = { role: "user", content: [part] }
+    const template: ChatTemplate = { type: "chat", input_variables: [], messages: [message] }
+    const text = () => {
+      const rendered = renderTemplate(template, { name: "Ada" }).messages[0]?.content?.[0]
+      return rendered?.type === "text" ? rendered.text : undefined
+    }
+    expect(text()).toBe("Hi Ada{ name }")
+    message.template_format = "jinja2"
+    expect(text()).toBe("Hi {name}Ada")
+    part.text = "Bye {{ name }}"
+    expect(text()).toBe("Bye Ada")
+    message.template_format = "f-string"
+    expect(text()).toBe("Bye { name }")
+  })
+
   it("never modifies its input", () => {
     const input = structuredClone(chat)
     const before = structuredClone(input)

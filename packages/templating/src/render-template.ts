@@ -33,48 +33,66 @@ export function renderTemplateWith<T extends PromptTemplate>(
     result = { ...template, messages }
   }
   session.finish()
-  result.input_variables = renderer.used.names()
+  result.input_variables = renderer.sources.names()
   return result
 }
 
-/** Where a template's variables come from: a text's prepared form, or a placeholder or media variable name. */
-type Source = PreparedText | string
+/** A text part as a render met it: the engine that prepared it, and its prepared form. */
+interface TextSource {
+  readonly text: string
+  readonly engine: TemplateEngine
+  readonly prepared: PreparedText
+}
+
+/** Where a template's variables come from: a text part, or a placeholder or media variable name. */
+type Source = TextSource | string
 
 /** The sources met in the last render of a template, and the variable names they gave. */
-interface LastUse {
+interface LastRender {
   readonly sources: readonly Source[]
   readonly names: readonly string[]
 }
-const lastUses = new WeakMap<PromptTemplate, LastUse>()
+const lastRenders = new WeakMap<PromptTemplate, LastRender>()
 
 /**
- * The template's variables in first-use order, from where they came from: each text's prepared form
- * (cached, so the same object for the same text) or a placeholder or media variable name. Rendering the
- * same template again (the usual case) meets the same sources in the same order: each is compared with
- * the last render's as it comes, nothing is listed, and the last render's names are reused. The sources
- * are listed only from the first one that differs.
+ * The template's variables in first-use order, from where they came from: its text parts' prepared forms
+ * and its placeholder and media variable names. Rendering the same template again (the usual case) meets
+ * the same sources in the same order: each is compared with the last render's as it comes, a text the
+ * last render prepared with the same engine is not looked up again, and the last render's names are
+ * reused. The sources are listed only from the first one that differs.
  */
-class UsedVariables {
-  private readonly last: LastUse | undefined
+class TemplateSources {
+  private readonly last: LastRender | undefined
   /** How many sources so far are the last render's. */
   private matched = 0
   /** All sources so far, once one differed from the last render's. */
   private sources: Source[] | undefined
 
   constructor(private readonly template: PromptTemplate) {
-    this.last = lastUses.get(template)
+    this.last = lastRenders.get(template)
   }
 
-  add(source: Source): void {
+  /** The last render's prepared form of `text` when it comes next, counted as met; else undefined. */
+  reuse(engine: TemplateEngine, text: string): PreparedText | undefined {
     if (this.sources === undefined) {
-      const known = this.last?.sources
-      if (known !== undefined && known[this.matched] === source) {
+      const source = this.last?.sources[this.matched]
+      if (typeof source === "object" && source.text === text && source.engine === engine) {
         this.matched++
-        return
+        return source.prepared
       }
-      this.sources = known === undefined ? [] : known.slice(0, this.matched)
     }
-    this.sources.push(source)
+    return undefined
+  }
+
+  /** A text part the last render did not meet here (see {@link reuse}). */
+  addText(engine: TemplateEngine, text: string, prepared: PreparedText): PreparedText {
+    this.listed().push({ text, engine, prepared })
+    return prepared
+  }
+
+  addName(name: string): void {
+    if (this.sources === undefined && this.last?.sources[this.matched] === name) this.matched++
+    else this.listed().push(name)
   }
 
   names(): string[] {
@@ -82,21 +100,26 @@ class UsedVariables {
     if (this.sources === undefined && last !== undefined && this.matched === last.sources.length) {
       return last.names.slice()
     }
-    const sources = this.sources ?? last?.sources.slice(0, this.matched) ?? []
+    const sources = this.listed()
     const names = new Set<string>()
     for (const source of sources) {
       if (typeof source === "string") names.add(source)
-      else for (const use of source.variables) names.add(use.name)
+      else for (const use of source.prepared.variables) names.add(use.name)
     }
-    lastUses.set(this.template, { sources, names: [...names] })
+    lastRenders.set(this.template, { sources, names: [...names] })
     return [...names]
+  }
+
+  private listed(): Source[] {
+    this.sources ??= this.last?.sources.slice(0, this.matched) ?? []
+    return this.sources
   }
 }
 
 /** Walks a template once, in order, building the rendered copy. Paths are built only when needed. */
 class TemplateRenderer {
-  /** The template's variables, in order. */
-  readonly used: UsedVariables
+  /** Where the template's variables come from, in order. */
+  readonly sources: TemplateSources
   /** Reused for every part: the session reads it only while that part is prepared and rendered. */
   private readonly location: PartLocation = { message: undefined, part: 0 }
   private lastFormat: TemplateFormat | null | undefined
@@ -107,7 +130,7 @@ class TemplateRenderer {
     private readonly engines: Engines,
     private readonly session: RenderSession,
   ) {
-    this.used = new UsedVariables(template)
+    this.sources = new TemplateSources(template)
   }
 
   message(message: Message, i: number, out: Message[]): void {
@@ -140,8 +163,9 @@ class TemplateRenderer {
         const location = this.location
         location.message = message
         location.part = j
-        const prepared = this.session.prepare(engine, part.text, location)
-        this.used.add(prepared)
+        const prepared =
+          this.sources.reuse(engine, part.text) ??
+          this.sources.addText(engine, part.text, this.session.prepare(engine, part.text, location))
         if (messageVariables) for (const use of prepared.variables) messageVariables.add(use.name)
         out.push({ ...part, text: this.session.render(engine, prepared, part.text, location) })
       } else if (part.type === "media_variable" && typeof part.name === "string") {
@@ -183,7 +207,7 @@ class TemplateRenderer {
   }
 
   private use(name: string, messageVariables?: Set<string>) {
-    this.used.add(name)
+    this.sources.addName(name)
     messageVariables?.add(name)
   }
 }
