@@ -139,6 +139,15 @@ describe("LocalRegistry under concurrency", () => {
 })
 
 describe("LocalRegistry request log", () => {
+  const minimalLog = {
+    provider: "openai",
+    model: "m",
+    input: chat("a"),
+    output: chat("b"),
+    request_start_time: "2026-11-22T10:00:00.000Z",
+    request_end_time: "2026-11-22T10:00:00.000Z",
+  }
+
   it("appends one JSON object per request and per track call", async () => {
     const { id } = await registry.logRequest({
       provider: "openai",
@@ -162,15 +171,7 @@ describe("LocalRegistry request log", () => {
   })
 
   it("gives concurrent requests distinct ids", async () => {
-    const body = {
-      provider: "openai",
-      model: "m",
-      input: chat("a"),
-      output: chat("b"),
-      request_start_time: "2026-11-22T10:00:00.000Z",
-      request_end_time: "2026-11-22T10:00:00.000Z",
-    }
-    const ids = await Promise.all(Array.from({ length: 100 }, () => registry.logRequest(body)))
+    const ids = await Promise.all(Array.from({ length: 100 }, () => registry.logRequest(minimalLog)))
     expect(new Set(ids.map((r) => r.id)).size).toBe(100)
     await registry.flush()
     const lines = (await readFile(registry.logFile, "utf8")).trim().split("\n")
@@ -179,14 +180,7 @@ describe("LocalRegistry request log", () => {
   })
 
   it("writes the log in the background, without flush, within moments", async () => {
-    await registry.logRequest({
-      provider: "openai",
-      model: "m",
-      input: chat("a"),
-      output: chat("b"),
-      request_start_time: "2026-11-22T10:00:00.000Z",
-      request_end_time: "2026-11-22T10:00:00.000Z",
-    })
+    await registry.logRequest(minimalLog)
     await new Promise((resolve) => setTimeout(resolve, 100))
     const lines = (await readFile(registry.logFile, "utf8")).trim().split("\n")
     expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(["request"])
