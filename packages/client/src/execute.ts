@@ -158,9 +158,10 @@ export async function* executeStream(
 
 function send(prepared: PreparedRun, deps: ExecuteDeps): Promise<unknown> {
   const { adapter, endpoint } = prepared
-  // Filled in place rather than spread together (`{ ...a, ...b }`): an object literal that starts with a
-  // spread gets a new hidden class for each key added after it in V8's optimized code (Node 20), a
-  // slow path in every adapter that reads the context (see @pl/templating's `renderTemplateWith`).
+  // Filled in place rather than spread together (`{ ...a, ...b }`): in V8's optimized code (Node 20), an
+  // object literal that starts with a spread gets a new hidden class for each key added after it, so every
+  // run made one and every read of the context in the adapter missed its inline cache (see
+  // @pl/templating's `renderTemplateWith`).
   const context: Record<string, unknown> = {}
   if (endpoint.baseURL) context.baseURL = endpoint.baseURL
   if (endpoint.apiKey) context.apiKey = endpoint.apiKey

@@ -159,6 +159,27 @@ describe("renderTemplate", () => {
     expect(text()).toBe("Bye { name }")
   })
 
+  it("renders a template without input_variables as one with them: every field kept, in order, the names filled", () => {
+    const { input_variables: _, ...withoutNames } = chat
+    const rendered = renderTemplate(deepFreeze(structuredClone(withoutNames)), variables)
+    expect(rendered).toEqual(renderTemplate(chat, variables))
+    expect(Object.keys(rendered)).toEqual(["type", "messages", "tools", "input_variables"])
+    const completion = renderTemplate(
+      deepFreeze({
+        type: "completion" as const,
+        content: [{ type: "text" as const, text: "{a}" }],
+        suffix: "!",
+      }),
+      { a: "x" },
+    )
+    expect(completion).toEqual({
+      type: "completion",
+      content: [{ type: "text", text: "x" }],
+      suffix: "!",
+      input_variables: ["a"],
+    })
+  })
+
   it("never modifies its input", () => {
     const input = structuredClone(chat)
     const before = structuredClone(input)
