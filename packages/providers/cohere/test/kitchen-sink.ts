@@ -1,7 +1,8 @@
 import type { PromptBlueprint } from "@pl/blueprint"
 import type { CohereChatRequest } from "../src/types.js"
 
-const weatherSchema = {
+/** The one tool's parameters, as both the blueprint and the request write them. */
+export const weatherSchema = {
   type: "object",
   properties: { city: { type: "string" } },
   required: ["city"],
@@ -9,7 +10,8 @@ const weatherSchema = {
 }
 export const PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAfbLI3wAAAABJRU5ErkJggg=="
-const doc = { id: "doc:0", text: "AI provides: 1. Automation of tasks", title: "benefits.txt" }
+/** The grounding document the blueprint passes in `documents` and the reply cites. */
+export const doc = { id: "doc:0", text: "AI provides: 1. Automation of tasks", title: "benefits.txt" }
 
 /** One blueprint using everything Cohere can express, and two things it cannot (a thinking signature, logit_bias). */
 export const kitchenSink: PromptBlueprint = {

@@ -12,16 +12,8 @@ import {
 } from "@pl/devtools/fixtures"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { type CohereChunk, type CohereResponse, cohere } from "../src/index.js"
-import { kitchenSink, PNG } from "./kitchen-sink.js"
+import { doc, kitchenSink, PNG, weatherSchema } from "./kitchen-sink.js"
 import { wireRequestErrors } from "./sdk-schema.js"
-
-const doc = { id: "doc:0", text: "AI provides: 1. Automation of tasks", title: "benefits.txt" }
-const weatherSchema = {
-  type: "object",
-  properties: { city: { type: "string" } },
-  required: ["city"],
-  additionalProperties: false,
-}
 
 /** The kitchen-sink request as Cohere's API reference writes the body (snake_case). */
 const expectedWire = {
