@@ -73,8 +73,10 @@ export async function prepareRun(template: TemplateResponse, options: PrepareOpt
   const sameProvider = options.provider === undefined || options.provider === templateProvider
   const modelName = options.model ?? (sameProvider ? model?.name : undefined)
   if (!modelName) {
+    // A model named for the template's own provider is no use on another one.
+    const named = !sameProvider && model?.name ? `a model for ${templateProvider}, not for` : "no model for"
     throw new PromptLayerValidationError(
-      `Prompt "${template.prompt_name}" names no model for ${providerName}: set metadata.model.name or pass model`,
+      `Prompt "${template.prompt_name}" names ${named} ${providerName}: pass model, or set metadata.model.name`,
       { issues: [{ path: "metadata.model.name", message: "missing" }] },
     )
   }

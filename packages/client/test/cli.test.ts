@@ -92,10 +92,13 @@ describe("pl run --dry-run", () => {
     expect(JSON.parse(stdout).model).toBe("gpt-4o-mini")
   })
 
-  it("exits 3 naming a missing variable, 4 for an unknown prompt, 2 for a bad flag", async () => {
+  it("exits 3 naming a missing variable or model, 4 for an unknown prompt, 2 for a bad flag", async () => {
     const missing = await pl(["run", "support-agent", "--var", "product=Acme", "--dry-run"])
     expect(missing.code).toBe(EXIT.INVALID)
     expect(missing.stderr).toContain("question")
+    const noModel = await pl(["run", "support-agent", ...supportVars, "--provider", "anthropic", "--dry-run"])
+    expect(noModel.code).toBe(EXIT.INVALID)
+    expect(noModel.stderr).toContain("names a model for openai, not for anthropic: pass model")
     expect((await pl(["run", "nope", "--dry-run"])).code).toBe(EXIT.NOT_FOUND)
     expect((await pl(["run", "support-agent", "--frobnicate"])).code).toBe(EXIT.USAGE)
     expect((await pl(["run", "support-agent", "--version", "x"])).code).toBe(EXIT.USAGE)

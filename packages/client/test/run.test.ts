@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import { PromptLayerValidationError, type RunResult } from "../src/index.js"
 import { providerError } from "./support/fake-adapter.js"
 import type { PromptLayerStub } from "./support/promptlayer-stub.js"
-import { setup } from "./support/setup.js"
+import { greetTemplate, setup } from "./support/setup.js"
 
 let stub: PromptLayerStub | undefined
 afterEach(async () => {
@@ -115,6 +115,30 @@ describe("run()", () => {
     expect(error).toBeInstanceOf(PromptLayerValidationError)
     expect((error as PromptLayerValidationError).issues.map((i) => i.path)).toEqual(["inputVariables.name"])
     expect(s.openai.sent).toHaveLength(0)
+    expect(s.stub.logs).toHaveLength(0)
+  })
+
+  it("refuses, naming the field, a switch of provider without a model and a prompt without a provider", async () => {
+    const s = await setup()
+    stub = s.stub
+    s.stub.addPrompt("bare", [{ prompt_template: greetTemplate, metadata: null, commit_message: null }])
+    const inputVariables = { name: "Ada" }
+    // The template's model is an OpenAI one: on Anthropic, run() needs a model of Anthropic's.
+    const noModel = await s.pl
+      .run({ promptName: "greet", inputVariables, provider: "anthropic" })
+      .catch((e: unknown) => e)
+    expect(noModel).toBeInstanceOf(PromptLayerValidationError)
+    expect((noModel as PromptLayerValidationError).message).toBe(
+      'Prompt "greet" names a model for openai, not for anthropic: pass model, or set metadata.model.name',
+    )
+    expect((noModel as PromptLayerValidationError).issues.map((i) => i.path)).toEqual(["metadata.model.name"])
+    const noProvider = await s.pl.run({ promptName: "bare", inputVariables }).catch((e: unknown) => e)
+    expect(noProvider).toBeInstanceOf(PromptLayerValidationError)
+    expect((noProvider as PromptLayerValidationError).issues.map((i) => i.path)).toEqual([
+      "metadata.model.provider",
+    ])
+    expect(s.openai.sent).toHaveLength(0)
+    expect(s.anthropic.sent).toHaveLength(0)
     expect(s.stub.logs).toHaveLength(0)
   })
 
