@@ -11,6 +11,7 @@ import {
   type AdapterLoader,
   type AnyProviderAdapter,
   findAdapter,
+  isSameProvider,
   type ProviderId,
   resolveProviderId,
 } from "./providers.js"
@@ -63,14 +64,16 @@ export interface PrepareOptions {
 export async function prepareRun(template: TemplateResponse, options: PrepareOptions): Promise<PreparedRun> {
   const model = template.metadata?.model
   const templateProvider = template.custom_provider?.client ?? model?.provider
-  const providerName = options.provider ?? templateProvider
+  // The template's own provider however it is spelt (`bedrock` for `amazon.bedrock`) is no switch: the
+  // template's name for it is kept, and its model, parameters and endpoint serve.
+  const sameProvider = options.provider === undefined || isSameProvider(options.provider, templateProvider)
+  const providerName = sameProvider ? templateProvider : options.provider
   if (!providerName) {
     throw new PromptLayerValidationError(
       `Prompt "${template.prompt_name}" names no provider: set metadata.model.provider or pass provider`,
       { issues: [{ path: "metadata.model.provider", message: "missing" }] },
     )
   }
-  const sameProvider = options.provider === undefined || options.provider === templateProvider
   const modelName = options.model ?? (sameProvider ? model?.name : undefined)
   if (!modelName) {
     // A model named for the template's own provider is no use on another one.

@@ -128,7 +128,7 @@ const ALIASES: Readonly<Record<string, ProviderId>> = {
  * resolveProviderId("openai", "responses") // "openai.responses"
  */
 export function resolveProviderId(provider: string, apiType?: string | null): ProviderId {
-  const id = Object.hasOwn(ALIASES, provider.toLowerCase()) ? ALIASES[provider.toLowerCase()] : undefined
+  const id = aliasOf(provider)
   if (id === undefined) {
     throw new PromptLayerValidationError(
       `Unknown provider "${provider}": expected one of ${Object.keys(ALIASES).join(", ")}`,
@@ -136,6 +136,24 @@ export function resolveProviderId(provider: string, apiType?: string | null): Pr
     )
   }
   return id === "openai" && apiType === "responses" ? "openai.responses" : id
+}
+
+/**
+ * Whether two provider names name the same provider, whatever the spelling: `bedrock` and
+ * `amazon.bedrock`, `OpenAI` and `openai`. Names the client does not know match only themselves.
+ *
+ * @example
+ * isSameProvider("bedrock", "amazon.bedrock") // true
+ */
+export function isSameProvider(a: string, b: string | undefined): boolean {
+  if (a === b) return true
+  const id = aliasOf(a)
+  return id !== undefined && b !== undefined && id === aliasOf(b)
+}
+
+function aliasOf(provider: string): ProviderId | undefined {
+  const name = provider.toLowerCase()
+  return Object.hasOwn(ALIASES, name) ? ALIASES[name] : undefined
 }
 
 /**

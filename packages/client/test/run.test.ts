@@ -1,7 +1,7 @@
 import { type AssistantMessage, type ChatTemplate, isKnownContent } from "@pl/blueprint"
 import { afterEach, describe, expect, it } from "vitest"
 import { PromptLayerValidationError, type RunResult } from "../src/index.js"
-import { providerError } from "./support/fake-adapter.js"
+import { fakeAdapter, providerError } from "./support/fake-adapter.js"
 import type { PromptLayerStub } from "./support/promptlayer-stub.js"
 import { greetTemplate, setup } from "./support/setup.js"
 
@@ -106,6 +106,26 @@ describe("run()", () => {
       function_name: "anthropic.messages.create",
     })
     expect(result.prompt_blueprint.metadata?.model?.provider).toBe("anthropic")
+  })
+
+  it("takes a provider named another way (OpenAI, bedrock) as the template's own: its model and parameters kept", async () => {
+    const s = await setup()
+    stub = s.stub
+    await s.pl.run({ promptName: "greet", inputVariables: { name: "Ada" }, provider: "OpenAI" })
+    expect(s.openai.sent[0]?.request).toMatchObject({
+      model: "gpt-4o-mini",
+      parameters: { temperature: 0.3, logit_bias: { "50256": -100 } },
+    })
+    expect(s.stub.logs[0]?.provider).toBe("openai")
+
+    const bedrock = fakeAdapter("amazon.bedrock")
+    await s.stub.close()
+    const b = await setup({ adapters: [bedrock.adapter] })
+    stub = b.stub
+    const metadata = { model: { provider: "amazon.bedrock", name: "amazon.nova-lite-v1:0", parameters: {} } }
+    b.stub.addPrompt("greet-nova", [{ prompt_template: greetTemplate, metadata, commit_message: null }])
+    await b.pl.run({ promptName: "greet-nova", inputVariables: { name: "Ada" }, provider: "bedrock" })
+    expect(bedrock.sent[0]?.request.model).toBe("amazon.nova-lite-v1:0")
   })
 
   it("refuses missing input variables before calling anyone", async () => {
