@@ -128,7 +128,7 @@ const ALIASES: Readonly<Record<string, ProviderId>> = {
  * resolveProviderId("openai", "responses") // "openai.responses"
  */
 export function resolveProviderId(provider: string, apiType?: string | null): ProviderId {
-  const id = aliasOf(provider)
+  const id = findProviderId(provider)
   if (id === undefined) {
     throw new PromptLayerValidationError(
       `Unknown provider "${provider}": expected one of ${Object.keys(ALIASES).join(", ")}`,
@@ -147,11 +147,12 @@ export function resolveProviderId(provider: string, apiType?: string | null): Pr
  */
 export function isSameProvider(a: string, b: string | undefined): boolean {
   if (a === b) return true
-  const id = aliasOf(a)
-  return id !== undefined && b !== undefined && id === aliasOf(b)
+  const id = findProviderId(a)
+  return id !== undefined && b !== undefined && id === findProviderId(b)
 }
 
-function aliasOf(provider: string): ProviderId | undefined {
+/** The provider id for a provider name, whatever its spelling, or `undefined` for one the client does not know. */
+export function findProviderId(provider: string): ProviderId | undefined {
   const name = provider.toLowerCase()
   return Object.hasOwn(ALIASES, name) ? ALIASES[name] : undefined
 }

@@ -163,6 +163,16 @@ describe("pl validate, convert, templates", () => {
     expect(to.code).toBe(EXIT.OK)
     const request = JSON.parse(to.stdout)
     expect(request.tools[0].function.name).toBe("get_weather")
+    expect(to.stderr).toContain(
+      "note: mistral-large-latest is a mistral model; pass --model to name one for openai",
+    )
+    const named = await pl(["convert", "weather-tools/v1.json", "--to", "openai", "--model", "gpt-4.1"])
+    expect(JSON.parse(named.stdout).model).toBe("gpt-4.1")
+    expect(named.stderr).not.toContain("note:")
+    // OpenAI's two APIs take the same models.
+    const responses = await pl(["convert", "support-agent/v2.json", "--to", "openai.responses"])
+    expect(JSON.parse(responses.stdout).model).toBe("gpt-4o-mini")
+    expect(responses.stderr).not.toContain("note:")
     await writeFile(join(registry, "request.json"), to.stdout)
     const from = await pl(["convert", "--from", "openai", "request.json"])
     expect(from.code).toBe(EXIT.OK)

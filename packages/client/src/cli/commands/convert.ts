@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util"
-import { convertBlueprint, parseBlueprint } from "@pl/blueprint"
+import { convertBlueprint, type PromptBlueprint, parseBlueprint } from "@pl/blueprint"
 import { loadAdapter } from "../../load-adapter.js"
-import { resolveProviderId } from "../../providers.js"
+import { findProviderId, PROVIDERS, type ProviderId, resolveProviderId } from "../../providers.js"
 import { EXIT, type ExitCode } from "../exit-codes.js"
 import { type CliIo, json, UsageError } from "../io.js"
 import { readJsonFile } from "../read-json.js"
@@ -36,13 +36,28 @@ export async function convertCommand(argv: string[], io: CliIo): Promise<ExitCod
     return EXIT.OK
   }
   const blueprint = parseBlueprint(input)
-  const adapter = await loadAdapter(resolveProviderId(values.to ?? ""))
+  const target = resolveProviderId(values.to ?? "")
+  const adapter = await loadAdapter(target)
   const { request, warnings } = convertBlueprint(adapter, blueprint, {
     model: values.model,
     stream: values.stream ?? false,
   })
   for (const warning of warnings)
     io.stderr.write(`dropped ${warning.path ?? warning.feature}: ${warning.message}\n`)
+  const note = foreignModelNote(blueprint, target, values.model)
+  if (note) io.stderr.write(`note: ${note}\n`)
   io.stdout.write(json(request))
   return EXIT.OK
+}
+
+/**
+ * The request names the blueprint's model as it is, unless `--model` names another: a note when that
+ * model is another provider's (a Mistral model in an OpenAI request).
+ */
+function foreignModelNote(blueprint: PromptBlueprint, target: ProviderId, model: string | undefined) {
+  const own = blueprint.metadata?.model
+  const ownId = own?.provider ? findProviderId(own.provider) : undefined
+  if (model !== undefined || !own?.name || !ownId || PROVIDERS[ownId].package === PROVIDERS[target].package)
+    return undefined
+  return `${own.name} is a ${own.provider} model; pass --model to name one for ${target}`
 }
