@@ -1,5 +1,5 @@
 import type { PromptTemplate } from "@pl/blueprint"
-import { MissingVariablesError, renderTemplate, TemplateError } from "@pl/templating"
+import { type MissingVariable, MissingVariablesError, renderTemplate, TemplateError } from "@pl/templating"
 import { PromptLayerValidationError } from "./errors.js"
 
 /**
@@ -26,7 +26,11 @@ export function renderPrompt(
         path: `inputVariables.${name}`,
         message: paths.length > 0 ? `missing (used in ${paths.join(", ")})` : "missing",
       }))
-      throw new PromptLayerValidationError(error.message, { issues, cause: error })
+      const message = missingVariablesMessage(
+        error.missing,
+        "Pass each in inputVariables, or create the client with { lenientVariables: true } to leave missing variables empty.",
+      )
+      throw new PromptLayerValidationError(message, { issues, cause: error })
     }
     if (error instanceof TemplateError) {
       throw new PromptLayerValidationError(error.message, {
@@ -36,4 +40,19 @@ export function renderPrompt(
     }
     throw error
   }
+}
+
+/**
+ * Names every missing variable and where it is used, then says how to pass them: `run()` and the CLI
+ * pass variables differently.
+ *
+ * @example
+ * missingVariablesMessage([{ name: "city", paths: ["prompt_template.messages[0].content[0]"] }], "Pass it.")
+ * // "Missing input variable: city (used in prompt_template.messages[0].content[0]). Pass it."
+ */
+export function missingVariablesMessage(missing: readonly MissingVariable[], howToPass: string): string {
+  const list = missing
+    .map(({ name, paths }) => (paths.length > 0 ? `${name} (used in ${paths.join(", ")})` : name))
+    .join("; ")
+  return `Missing input variable${missing.length === 1 ? "" : "s"}: ${list}. ${howToPass}`
 }

@@ -95,7 +95,9 @@ describe("pl run --dry-run", () => {
   it("exits 3 naming a missing variable or model, 4 for an unknown prompt, 2 for a bad flag", async () => {
     const missing = await pl(["run", "support-agent", "--var", "product=Acme", "--dry-run"])
     expect(missing.code).toBe(EXIT.INVALID)
-    expect(missing.stderr).toContain("question")
+    expect(missing.stderr).toBe(
+      "pl: Missing input variable: question (used in prompt_template.messages[1].content[0]). Pass each with --var name=value, or --var-json name=<json> for lists, numbers and messages.\n",
+    )
     const noModel = await pl(["run", "support-agent", ...supportVars, "--provider", "anthropic", "--dry-run"])
     expect(noModel.code).toBe(EXIT.INVALID)
     expect(noModel.stderr).toContain("names a model for openai, not for anthropic: pass model")

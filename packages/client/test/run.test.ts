@@ -134,6 +134,9 @@ describe("run()", () => {
     const error = await s.pl.run({ promptName: "greet" }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PromptLayerValidationError)
     expect((error as PromptLayerValidationError).issues.map((i) => i.path)).toEqual(["inputVariables.name"])
+    expect((error as PromptLayerValidationError).message).toBe(
+      "Missing input variable: name (used in prompt_template.messages[1].content[0]). Pass each in inputVariables, or create the client with { lenientVariables: true } to leave missing variables empty.",
+    )
     expect(s.openai.sent).toHaveLength(0)
     expect(s.stub.logs).toHaveLength(0)
   })

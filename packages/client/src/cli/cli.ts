@@ -1,5 +1,7 @@
 import { BlueprintValidationError } from "@pl/blueprint"
+import { MissingVariablesError } from "@pl/templating"
 import { PromptLayerError, PromptLayerNotFoundError, PromptLayerValidationError } from "../errors.js"
+import { missingVariablesMessage } from "../render.js"
 import { CONVERT_USAGE, convertCommand } from "./commands/convert.js"
 import { RUN_USAGE, runCommand } from "./commands/run.js"
 import { TEMPLATES_USAGE, templatesCommand } from "./commands/templates.js"
@@ -64,6 +66,12 @@ function report(error: unknown, io: CliIo): ExitCode {
   if (error instanceof PromptLayerNotFoundError) {
     io.stderr.write(`pl: ${message}\n`)
     return EXIT.NOT_FOUND
+  }
+  if (error instanceof PromptLayerValidationError && error.cause instanceof MissingVariablesError) {
+    const howToPass =
+      "Pass each with --var name=value, or --var-json name=<json> for lists, numbers and messages."
+    io.stderr.write(`pl: ${missingVariablesMessage(error.cause.missing, howToPass)}\n`)
+    return EXIT.INVALID
   }
   if (error instanceof PromptLayerValidationError || error instanceof BlueprintValidationError) {
     io.stderr.write(`pl: ${message}\n`)
