@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { readChunkLines, sendSse, startServer, toSse } from "@pl/devtools/fixtures"
+import { readChunkLines, sendJson, sendSse, startServer, toSse } from "@pl/devtools/fixtures"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { main } from "../src/cli/cli.js"
 import { EXIT } from "../src/cli/exit-codes.js"
@@ -139,6 +139,28 @@ describe("pl run (sending)", () => {
         prompt_name: "support-agent",
       })
       expect(JSON.stringify(log)).not.toContain("sk-test")
+    } finally {
+      await server.close()
+    }
+  })
+  it("says which key the provider refused, exits 1, and logs the failure", async () => {
+    // OpenAI's documented error body for a bad key.
+    const error = {
+      message: "Incorrect API key provided",
+      type: "invalid_request_error",
+      code: "invalid_api_key",
+    }
+    const server = await startServer((_request, res) => sendJson(res, { error }, 401))
+    try {
+      const env = { OPENAI_API_KEY: "sk-wrong", OPENAI_BASE_URL: `${server.url}/v1` }
+      const { code, stderr } = await pl(["run", "support-agent", ...supportVars], env)
+      expect(code).toBe(EXIT.FAILURE)
+      expect(stderr).toContain("pl: openai refused the key in OPENAI_API_KEY: 401 Incorrect API key provided")
+      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8")).trim().split("\n")
+      expect(JSON.parse(log.at(-1) ?? "{}")).toMatchObject({
+        status: "ERROR",
+        error_type: "PROVIDER_AUTH_ERROR",
+      })
     } finally {
       await server.close()
     }

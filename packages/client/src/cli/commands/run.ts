@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util"
 import { type AssistantMessage, isKnownContent } from "@pl/blueprint"
 import type { RunParams } from "../../client.js"
+import { providerErrorType } from "../../error-type.js"
 import type { RunResult } from "../../execute.js"
 import type { PromptLayer } from "../../node.js"
 import type { PreparedRun } from "../../prepare.js"
@@ -76,6 +77,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   progress(io, `calling ${prepared.providerName} ${prepared.model}`)
   try {
     return await call(pl, params, io, values.json ?? false)
+  } catch (error) {
+    if (providerErrorType(error) !== "PROVIDER_AUTH_ERROR") throw error
+    io.stderr.write(
+      `pl: ${prepared.providerName} refused ${whoseKey(prepared, io.env)}: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
+    return EXIT.FAILURE
   } finally {
     // The local registry writes its request log in the background: have it written before exiting.
     await pl.flush().catch((error: Error) => io.stderr.write(`warning: ${error.message}\n`))
@@ -147,4 +154,17 @@ function finish(io: CliIo, result: RunResult | undefined) {
 
 function progress(io: CliIo, message: string) {
   if (io.stderr.isTTY) io.stderr.write(`… ${message}\n`)
+}
+
+/** Whose credentials a provider refused: the variable the key came from, or the template's custom provider's. */
+function whoseKey(prepared: PreparedRun, env: CliIo["env"]): string {
+  const { keyEnv } = PROVIDERS[prepared.providerId]
+  const { apiKey } = prepared.endpoint
+  if (apiKey === undefined) {
+    // Bedrock takes no key: the AWS SDK's credentials chain found some, from these if they are set.
+    const set = keyEnv.filter((name) => !!env[name])
+    return set.length > 0 ? `the credentials from ${set.join(" or ")}` : "the credentials"
+  }
+  const variable = keyEnv.find((name) => env[name] === apiKey)
+  return variable ? `the key in ${variable}` : "the key of the template's custom provider"
 }
