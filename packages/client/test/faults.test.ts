@@ -86,13 +86,24 @@ describe("template fetch faults", () => {
     expect(s.openai.sent).toHaveLength(0)
   })
 
-  it("reports a hang as a timeout, a reset as a connection error, and malformed JSON as a status error", async () => {
+  it("reports a hang as a timeout, a reset or a refused port as a connection error saying why, and malformed JSON as a status error", async () => {
     const s = await setup({ timeoutMs: 50 })
     stub = s.stub
     s.stub.fail("/prompt-templates/greet", "hang", "hang", "hang", "hang")
     await expect(s.pl.templates.get("greet")).rejects.toBeInstanceOf(PromptLayerAPITimeoutError)
     s.stub.fail("/prompt-templates/greet", "reset", "reset", "reset", "reset")
-    await expect(s.pl.templates.get("greet")).rejects.toBeInstanceOf(PromptLayerAPIConnectionError)
+    const reset = await s.pl.templates.get("greet").catch((e: unknown) => e)
+    expect(reset).toBeInstanceOf(PromptLayerAPIConnectionError)
+    // The message says what went wrong below fetch's own "fetch failed".
+    expect((reset as Error).message).toMatch(
+      /^Could not reach the PromptLayer API for POST \/prompt-templates\/greet: fetch failed \(\w+\)$/,
+    )
+    // fetch refuses some ports outright (6000 is X11's), with no error code.
+    const refused = await setup({ baseURL: "http://127.0.0.1:6000", timeoutMs: 50 })
+    await refused.stub.close()
+    await expect(refused.pl.templates.get("greet")).rejects.toThrow(
+      "Could not reach the PromptLayer API for POST /prompt-templates/greet: fetch failed (bad port)",
+    )
     s.stub.fail("/prompt-templates/greet", "malformed")
     await expect(s.pl.templates.get("greet")).rejects.toBeInstanceOf(PromptLayerAPIStatusError)
   })

@@ -193,8 +193,11 @@ function describe(error: unknown): string {
   if (error instanceof PromptLayerAPIStatusError) return String(error.status)
   if (error instanceof PromptLayerError) return error.name
   if (error instanceof Error) {
-    const cause = (error as { cause?: { code?: unknown } }).cause
-    return typeof cause?.code === "string" ? `${error.message} (${cause.code})` : error.message
+    // fetch says only "fetch failed": the cause says why (ECONNREFUSED, or e.g. "bad port" for a port
+    // fetch refuses to connect to).
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause
+    const why = typeof cause?.code === "string" ? cause.code : cause?.message
+    return typeof why === "string" && why !== "" ? `${error.message} (${why})` : error.message
   }
   return String(error)
 }
