@@ -47,6 +47,26 @@ describe("inputSchema", () => {
     expect(issues({ ...valid, note: 5 })).toEqual([])
   })
 
+  it("says in each issue what the variable is for, and what it got", () => {
+    const messages = (value: unknown) =>
+      Object.fromEntries(
+        schema.safeParse(value).error?.issues.map((issue) => [issue.path.join("."), issue.message]) ?? [],
+      )
+    expect(messages({ ...valid, name: 3, images: ["a", 1], docs: undefined })).toEqual({
+      name: "expected a string (the template prints it), received number 3",
+      "images.1": "expected a media URL or base64 string, received number 1",
+      docs: "missing: docs must be a value (the template looks into it, loops over it, compares or formats it)",
+    })
+    expect(messages({ ...valid, history: "hi", images: "a.png" })).toEqual({
+      history: 'expected an array of blueprint messages (it fills a placeholder), received a string "hi"',
+      images:
+        'expected an array of media URLs or base64 strings (a media variable), received a string "a.png"',
+    })
+    expect(messages({ ...valid, topic: undefined }).topic).toBe(
+      "missing: topic must be a string (the template prints it)",
+    )
+  })
+
   it("requires every variable the template cannot do without", () => {
     const missing = schema.safeParse({}).error?.issues.map((issue) => issue.path[0])
     expect(missing).toEqual(["name", "price", "user", "history", "topic", "docs", "images"])
