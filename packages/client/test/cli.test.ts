@@ -205,6 +205,32 @@ describe("pl validate, convert, templates", () => {
     expect((await pl(["convert", "weather-tools/v1.json"])).code).toBe(EXIT.USAGE)
   })
 
+  it("renders the template first when given variables, and says so when a placeholder needs them", async () => {
+    const unrendered = await pl(["convert", "chat-with-history/v1.json", "--to", "openai"])
+    expect(unrendered.code).toBe(EXIT.INVALID)
+    expect(unrendered.stderr).toBe(
+      "pl: openai cannot express placeholder at prompt_template.messages[1]: pass its variables with --var / --var-json to render the template first\n",
+    )
+    const history = '[{"role":"user","content":[{"type":"text","text":"Say hello"}]}]'
+    const rendered = await pl([
+      "convert",
+      "chat-with-history/v1.json",
+      "--to",
+      "openai",
+      "--model",
+      "gpt-4.1",
+      "--var",
+      "question=And in French?",
+      "--var-json",
+      `history=${history}`,
+    ])
+    expect(rendered.code).toBe(EXIT.OK)
+    expect(JSON.parse(rendered.stdout).messages.slice(1)).toEqual([
+      { role: "user", content: "Say hello" },
+      { role: "user", content: "And in French?" },
+    ])
+  })
+
   it("lists, gets and publishes templates in the local registry", async () => {
     const list = await pl(["templates", "list"])
     expect(list.stdout.split("\n").filter(Boolean)).toEqual([

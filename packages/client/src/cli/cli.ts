@@ -1,4 +1,4 @@
-import { BlueprintValidationError } from "@pl/blueprint"
+import { BlueprintValidationError, UnsupportedFeatureError } from "@pl/blueprint"
 import { MissingVariablesError } from "@pl/templating"
 import { PromptLayerError, PromptLayerNotFoundError, PromptLayerValidationError } from "../errors.js"
 import { missingVariablesMessage } from "../render.js"
@@ -73,7 +73,11 @@ function report(error: unknown, io: CliIo): ExitCode {
     io.stderr.write(`pl: ${missingVariablesMessage(error.cause.missing, howToPass)}\n`)
     return EXIT.INVALID
   }
-  if (error instanceof PromptLayerValidationError || error instanceof BlueprintValidationError) {
+  if (
+    error instanceof PromptLayerValidationError ||
+    error instanceof BlueprintValidationError ||
+    error instanceof UnsupportedFeatureError
+  ) {
     io.stderr.write(`pl: ${message}\n`)
     return EXIT.INVALID
   }

@@ -37,6 +37,17 @@ export function parsePairs(
   return Object.fromEntries(out)
 }
 
+/** The input-variable flags `pl run`, `pl convert` and `pl templates get` take, for `parseArgs`. */
+export const VARIABLE_FLAGS = {
+  var: { type: "string", multiple: true },
+  "var-json": { type: "string", multiple: true },
+} as const
+
+/** The input variables of `--var name=value` and `--var-json name=<json>` (which wins for a name given twice). */
+export function inputVariables(values: { var?: string[] | undefined; "var-json"?: string[] | undefined }) {
+  return { ...parsePairs(values.var, "--var", false), ...parsePairs(values["var-json"], "--var-json", true) }
+}
+
 /** The integer value of a flag, or undefined. */
 export function parseInteger(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined

@@ -8,7 +8,15 @@ import type { PreparedRun } from "../../prepare.js"
 import { PROVIDERS } from "../../providers.js"
 import { cliClient } from "../cli-client.js"
 import { EXIT, type ExitCode } from "../exit-codes.js"
-import { type CliIo, json, parseInteger, parsePairs, UsageError } from "../io.js"
+import {
+  type CliIo,
+  inputVariables,
+  json,
+  parseInteger,
+  parsePairs,
+  UsageError,
+  VARIABLE_FLAGS,
+} from "../io.js"
 
 export const RUN_USAGE = `pl run <prompt> [options]
   --var name=value         an input variable (repeat for more)
@@ -30,8 +38,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
     args: argv,
     allowPositionals: true,
     options: {
-      var: { type: "string", multiple: true },
-      "var-json": { type: "string", multiple: true },
+      ...VARIABLE_FLAGS,
       version: { type: "string" },
       label: { type: "string" },
       provider: { type: "string" },
@@ -49,10 +56,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
     promptName,
     promptVersion: parseInteger(values.version, "--version"),
     promptReleaseLabel: values.label,
-    inputVariables: {
-      ...parsePairs(values.var, "--var", false),
-      ...parsePairs(values["var-json"], "--var-json", true),
-    },
+    inputVariables: inputVariables(values),
     provider: values.provider,
     model: values.model,
     modelParameterOverrides: values.param ? parsePairs(values.param, "--param", true) : undefined,

@@ -3,7 +3,7 @@ import type { BlueprintMetadata, PromptTemplate } from "@pl/blueprint"
 import { parseBlueprint } from "@pl/blueprint"
 import { cliClient } from "../cli-client.js"
 import { EXIT, type ExitCode } from "../exit-codes.js"
-import { type CliIo, json, parseInteger, parsePairs, UsageError } from "../io.js"
+import { type CliIo, inputVariables, json, parseInteger, UsageError, VARIABLE_FLAGS } from "../io.js"
 import { readJsonFile } from "../read-json.js"
 
 export const TEMPLATES_USAGE = `pl templates list [--label <label>] [--name <filter>] [--json]
@@ -21,8 +21,7 @@ export async function templatesCommand(argv: string[], io: CliIo): Promise<ExitC
       label: { type: "string", multiple: true },
       name: { type: "string" },
       version: { type: "string" },
-      var: { type: "string", multiple: true },
-      "var-json": { type: "string", multiple: true },
+      ...VARIABLE_FLAGS,
       provider: { type: "string" },
       model: { type: "string" },
       tag: { type: "string", multiple: true },
@@ -50,10 +49,7 @@ export async function templatesCommand(argv: string[], io: CliIo): Promise<ExitC
     case "get": {
       const name = positionals[0]
       if (!name) throw new UsageError("pl templates get takes a prompt name")
-      const variables = {
-        ...parsePairs(values.var, "--var", false),
-        ...parsePairs(values["var-json"], "--var-json", true),
-      }
+      const variables = inputVariables(values)
       const template = await pl.templates.get(name, {
         version: parseInteger(values.version, "--version"),
         label,
