@@ -231,6 +231,15 @@ describe("pl validate, convert, templates", () => {
     ])
   })
 
+  it("says so on stderr when no prompt is listed", async () => {
+    const none = await pl(["templates", "list", "--label", "nope", "--name", "support"])
+    expect(none).toMatchObject({ code: EXIT.OK, stdout: "" })
+    expect(none.stderr).toBe(`no prompts labelled nope and named like "support" in ${registry}\n`)
+    const empty = await pl(["templates", "list", "--registry", "empty-folder"])
+    expect(empty.stderr).toBe(`no prompts in ${join(registry, "empty-folder")}\n`)
+    expect((await pl(["templates", "list", "--label", "nope", "--json"])).stdout).toBe("[]\n")
+  })
+
   it("lists, gets and publishes templates in the local registry", async () => {
     const list = await pl(["templates", "list"])
     expect(list.stdout.split("\n").filter(Boolean)).toEqual([

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util"
 import type { BlueprintMetadata, PromptTemplate } from "@pl/blueprint"
 import { parseBlueprint } from "@pl/blueprint"
+import { LocalRegistry } from "../../local/local-registry.js"
 import { cliClient } from "../cli-client.js"
 import { EXIT, type ExitCode } from "../exit-codes.js"
 import { type CliIo, inputVariables, json, parseInteger, UsageError, VARIABLE_FLAGS } from "../io.js"
@@ -36,7 +37,11 @@ export async function templatesCommand(argv: string[], io: CliIo): Promise<ExitC
     case "list": {
       const items = (await pl.templates.list({ label, name: values.name, perPage: 1000 })) ?? []
       if (values.json) io.stdout.write(json(items))
-      else
+      else if (items.length === 0) {
+        const where = pl.registry instanceof LocalRegistry ? pl.registry.directory : "PromptLayer"
+        const filters = [label && ` labelled ${label}`, values.name && ` named like "${values.name}"`]
+        io.stderr.write(`no prompts${filters.filter(Boolean).join(" and")} in ${where}\n`)
+      } else
         for (const item of items) {
           const model = item.metadata?.model
           const labels = item.release_labels?.length ? `  [${item.release_labels.join(", ")}]` : ""
