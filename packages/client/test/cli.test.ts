@@ -143,6 +143,7 @@ describe("pl run (sending)", () => {
       await server.close()
     }
   })
+
   it("says which key the provider refused, exits 1, and logs the failure", async () => {
     // OpenAI's documented error body for a bad key.
     const error = {
@@ -180,6 +181,25 @@ describe("pl validate, convert, templates", () => {
     expect(bad.code).toBe(EXIT.INVALID)
     expect(bad.stdout).toContain("invalid  broken.json: prompt_template.messages[0].content: expected array")
     await rm(join(registry, "broken.json"))
+  })
+
+  it("reports a file that is not JSON as such, and a folder without .json files as not found", async () => {
+    await writeFile(join(registry, "not-json.json"), '{"prompt_template": {"type": "chat",')
+    const notJson = await pl(["validate", "not-json.json", "--json"])
+    expect(notJson.code).toBe(EXIT.INVALID)
+    const [entry] = JSON.parse(notJson.stdout)
+    expect(entry).toMatchObject({ file: "not-json.json", valid: false })
+    expect(entry.issues).toHaveLength(1)
+    expect(entry.issues[0]).toEqual({ path: "", message: expect.stringMatching(/^not valid JSON: \w/) })
+    await rm(join(registry, "not-json.json"))
+    const empty = await mkdtemp(join(tmpdir(), "pl-cli-empty-"))
+    const none = await pl(["validate", empty])
+    expect(none).toMatchObject({
+      code: EXIT.NOT_FOUND,
+      stdout: "",
+      stderr: `pl: no .json files in ${empty}\n`,
+    })
+    await rm(empty, { recursive: true })
   })
 
   it("converts a blueprint to a provider request and back", async () => {

@@ -11,6 +11,7 @@ export async function readJsonFile(cwd: string, file: string): Promise<unknown> 
   } catch (error) {
     throw new PromptLayerValidationError(`${file} is not valid JSON: ${(error as Error).message}`, {
       path: file,
+      cause: error,
     })
   }
 }

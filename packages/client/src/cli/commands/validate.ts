@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises"
 import { join, relative, resolve } from "node:path"
 import { safeParseBlueprint } from "@pl/blueprint"
+import { PromptLayerValidationError } from "../../errors.js"
 import { EXIT, type ExitCode } from "../exit-codes.js"
 import { type CliIo, json, UsageError } from "../io.js"
 import { readJsonFile } from "../read-json.js"
@@ -15,12 +16,18 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<ExitCo
   const targets = argv.filter((arg) => arg !== "--json")
   if (targets.length === 0) throw new UsageError("pl validate takes at least one file or folder")
   const files: string[] = []
-  for (const target of targets) files.push(...(await jsonFiles(resolve(io.cwd, target))))
+  for (const target of targets) {
+    const found = await jsonFiles(resolve(io.cwd, target))
+    if (found.length === 0) {
+      io.stderr.write(`pl: no .json files in ${target}\n`)
+      return EXIT.NOT_FOUND
+    }
+    files.push(...found)
+  }
   const report: { file: string; valid: boolean; issues: { path: string; message: string }[] }[] = []
   for (const path of files) {
     const file = relative(io.cwd, path) || path
-    const parsed = safeParseBlueprint(await readJsonFile(io.cwd, path).catch((error: Error) => error))
-    report.push({ file, valid: parsed.success, issues: parsed.success ? [] : [...parsed.error.issues] })
+    report.push({ file, ...(await validateFile(io.cwd, file)) })
   }
   if (asJson) io.stdout.write(json(report))
   else {
@@ -32,6 +39,20 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<ExitCo
     }
   }
   return report.every((entry) => entry.valid) ? EXIT.OK : EXIT.INVALID
+}
+
+/** One file's verdict: a file that is not JSON has one issue at its root saying so. */
+async function validateFile(cwd: string, file: string) {
+  let input: unknown
+  try {
+    input = await readJsonFile(cwd, file)
+  } catch (error) {
+    if (!(error instanceof PromptLayerValidationError)) throw error
+    const message = `not valid JSON: ${(error.cause as Error | undefined)?.message ?? error.message}`
+    return { valid: false, issues: [{ path: "", message }] }
+  }
+  const parsed = safeParseBlueprint(input)
+  return { valid: parsed.success, issues: parsed.success ? [] : [...parsed.error.issues] }
 }
 
 async function jsonFiles(path: string): Promise<string[]> {
