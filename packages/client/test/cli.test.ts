@@ -183,7 +183,7 @@ describe("pl validate, convert, templates", () => {
     await rm(join(registry, "broken.json"))
   })
 
-  it("reports a file that is not JSON as such, and a folder without .json files as not found", async () => {
+  it("reports a file that is not JSON as such, and a missing file or a folder without .json files as not found", async () => {
     await writeFile(join(registry, "not-json.json"), '{"prompt_template": {"type": "chat",')
     const notJson = await pl(["validate", "not-json.json", "--json"])
     expect(notJson.code).toBe(EXIT.INVALID)
@@ -192,6 +192,14 @@ describe("pl validate, convert, templates", () => {
     expect(entry.issues).toHaveLength(1)
     expect(entry.issues[0]).toEqual({ path: "", message: expect.stringMatching(/^not valid JSON: \w/) })
     await rm(join(registry, "not-json.json"))
+    for (const args of [
+      ["validate", "nope.json"],
+      ["convert", "nope.json", "--to", "openai"],
+    ])
+      expect(await pl(args)).toMatchObject({
+        code: EXIT.NOT_FOUND,
+        stderr: "pl: no such file or folder: nope.json\n",
+      })
     const empty = await mkdtemp(join(tmpdir(), "pl-cli-empty-"))
     const none = await pl(["validate", empty])
     expect(none).toMatchObject({

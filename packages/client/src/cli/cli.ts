@@ -1,3 +1,4 @@
+import { relative } from "node:path"
 import { BlueprintValidationError, UnsupportedFeatureError } from "@pl/blueprint"
 import { MissingVariablesError } from "@pl/templating"
 import { PromptLayerError, PromptLayerNotFoundError, PromptLayerValidationError } from "../errors.js"
@@ -82,7 +83,12 @@ function report(error: unknown, io: CliIo): ExitCode {
     return EXIT.INVALID
   }
   if ((error as { code?: unknown }).code === "ENOENT") {
-    io.stderr.write(`pl: ${message}\n`)
+    const { path } = error as { path?: unknown }
+    io.stderr.write(
+      typeof path === "string"
+        ? `pl: no such file or folder: ${relative(io.cwd, path) || path}\n`
+        : `pl: ${message}\n`,
+    )
     return EXIT.NOT_FOUND
   }
   io.stderr.write(
