@@ -144,6 +144,21 @@ describe("pl run (sending)", () => {
     }
   })
 
+  it("prints a streamed tool call once, whole, after its arguments have arrived piece by piece", async () => {
+    // A Responses API stream whose function-call arguments arrive in six deltas.
+    const lines = readChunkLines("openai-responses", "azure-tool-call.1")
+    const server = await startServer((_request, res) => sendSse(res, toSse(lines, { eventField: "type" })))
+    try {
+      const env = { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: `${server.url}/v1` }
+      const args = ["--provider", "openai.responses", "--model", "gpt-5.1", "--stream"]
+      const { code, stdout } = await pl(["run", "support-agent", ...supportVars, ...args], env)
+      expect(code).toBe(EXIT.OK)
+      expect(stdout).toBe('→ weather({"location":"San Francisco"})\n')
+    } finally {
+      await server.close()
+    }
+  })
+
   it("says which key the provider refused, exits 1, and logs the failure", async () => {
     // OpenAI's documented error body for a bad key.
     const error = {

@@ -101,18 +101,23 @@ async function call(pl: PromptLayer, params: RunParams, io: CliIo, asJson: boole
     for await (const item of stream) {
       last = item
       if (asJson) continue
+      // Text grows at its end, so each chunk prints what is new; tool calls are printed once complete.
       const text = replyText(item)
       io.stdout.write(text.slice(printed))
       printed = text.length
     }
     if (asJson) io.stdout.write(json(last ?? null))
-    else finish(io, last)
+    else {
+      if (last) io.stdout.write(toolCallLines(last, printed > 0))
+      finish(io, last)
+    }
     return EXIT.OK
   }
   const result = await pl.run({ ...params, stream: false })
   if (asJson) io.stdout.write(json(result))
   else {
-    io.stdout.write(replyText(result))
+    const text = replyText(result)
+    io.stdout.write(text + toolCallLines(result, text.length > 0))
     finish(io, result)
   }
   return EXIT.OK
@@ -138,17 +143,25 @@ function printDryRun(prepared: PreparedRun, io: CliIo, asJson: boolean) {
   io.stdout.write(json(prepared.request))
 }
 
+function reply(result: RunResult): AssistantMessage | undefined {
+  const template = result.prompt_blueprint.prompt_template
+  return template.type === "chat" ? (template.messages.at(-1) as AssistantMessage | undefined) : undefined
+}
+
+/** The reply's text parts, joined. */
 function replyText(result: RunResult): string {
-  const messages =
-    result.prompt_blueprint.prompt_template.type === "chat"
-      ? result.prompt_blueprint.prompt_template.messages
-      : []
-  const reply = messages.at(-1) as AssistantMessage | undefined
   let text = ""
-  for (const part of reply?.content ?? []) if (isKnownContent(part) && part.type === "text") text += part.text
-  for (const call of reply?.tool_calls ?? [])
-    text += `${text ? "\n" : ""}→ ${call.function.name}(${call.function.arguments})`
+  for (const part of reply(result)?.content ?? [])
+    if (isKnownContent(part) && part.type === "text") text += part.text
   return text
+}
+
+/** One line per tool call of the reply (`→ name(arguments)`), after the text if there is some. */
+function toolCallLines(result: RunResult, afterText: boolean): string {
+  const calls = reply(result)?.tool_calls ?? []
+  return calls
+    .map((call, i) => `${afterText || i > 0 ? "\n" : ""}→ ${call.function.name}(${call.function.arguments})`)
+    .join("")
 }
 
 function finish(io: CliIo, result: RunResult | undefined) {
