@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { readChunkLines, sendJson, sendSse, startServer, toSse } from "@pl/devtools/fixtures"
+import { readChunkLines, readJsonFixture, sendJson, sendSse, startServer, toSse } from "@pl/devtools/fixtures"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { main } from "../src/cli/cli.js"
 import { EXIT } from "../src/cli/exit-codes.js"
@@ -154,6 +154,28 @@ describe("pl run (sending)", () => {
       const { code, stdout } = await pl(["run", "support-agent", ...supportVars, ...args], env)
       expect(code).toBe(EXIT.OK)
       expect(stdout).toBe('→ weather({"location":"San Francisco"})\n')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("says on stderr why a reply ended early, streamed or not", async () => {
+    // Anthropic's recorded refusal: no text, stop_reason "refusal".
+    const lines = readChunkLines("anthropic", "anthropic-refusal")
+    const server = await startServer((request, res) =>
+      JSON.parse(request.body).stream
+        ? sendSse(res, toSse(lines, { eventField: "type" }))
+        : sendJson(res, readJsonFixture("anthropic", "anthropic-refusal")),
+    )
+    try {
+      const env = { ANTHROPIC_API_KEY: "sk-ant-test", ANTHROPIC_BASE_URL: server.url }
+      const vars = ["--var", "question=Q", "--var-json", "history=[]"]
+      for (const stream of [[], ["--stream"]]) {
+        const { code, stdout, stderr } = await pl(["run", "chat-with-history", ...vars, ...stream], env)
+        expect(code).toBe(EXIT.OK)
+        expect(stdout).toBe("\n")
+        expect(stderr).toContain("stopped early: the model refused (refusal)\nrequest_id: ")
+      }
     } finally {
       await server.close()
     }

@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util"
-import { type AssistantMessage, isKnownContent } from "@pl/blueprint"
+import { type AssistantMessage, type Completion, type FinishReason, isKnownContent } from "@pl/blueprint"
 import type { RunParams } from "../../client.js"
 import { providerErrorType } from "../../error-type.js"
 import type { RunResult } from "../../execute.js"
 import type { PromptLayer } from "../../node.js"
 import type { PreparedRun } from "../../prepare.js"
-import { PROVIDERS } from "../../providers.js"
+import { type AnyProviderAdapter, PROVIDERS } from "../../providers.js"
 import { cliClient } from "../cli-client.js"
 import { EXIT, type ExitCode } from "../exit-codes.js"
 import {
@@ -80,7 +80,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   progress(io, `calling ${prepared.providerName} ${prepared.model}`)
   try {
-    return await call(pl, params, io, values.json ?? false)
+    return await call(pl, params, prepared.adapter, io, values.json ?? false)
   } catch (error) {
     if (providerErrorType(error) !== "PROVIDER_AUTH_ERROR") throw error
     io.stderr.write(
@@ -93,13 +93,22 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   }
 }
 
-async function call(pl: PromptLayer, params: RunParams, io: CliIo, asJson: boolean): Promise<ExitCode> {
+async function call(
+  pl: PromptLayer,
+  params: RunParams,
+  adapter: AnyProviderAdapter,
+  io: CliIo,
+  asJson: boolean,
+): Promise<ExitCode> {
   if (params.stream) {
     const stream = await pl.run({ ...params, stream: true })
+    // The chunks again, for why the reply ended (which results do not carry).
+    const accumulator = adapter.accumulator()
     let printed = 0
     let last: RunResult | undefined
     for await (const item of stream) {
       last = item
+      accumulator.push(item.raw_response)
       if (asJson) continue
       // Text grows at its end, so each chunk prints what is new; tool calls are printed once complete.
       const text = replyText(item)
@@ -109,7 +118,7 @@ async function call(pl: PromptLayer, params: RunParams, io: CliIo, asJson: boole
     if (asJson) io.stdout.write(json(last ?? null))
     else {
       if (last) io.stdout.write(toolCallLines(last, printed > 0))
-      finish(io, last)
+      finish(io, last, last ? accumulator.result() : undefined)
     }
     return EXIT.OK
   }
@@ -118,7 +127,7 @@ async function call(pl: PromptLayer, params: RunParams, io: CliIo, asJson: boole
   else {
     const text = replyText(result)
     io.stdout.write(text + toolCallLines(result, text.length > 0))
-    finish(io, result)
+    finish(io, result, adapter.fromResponse(result.raw_response))
   }
   return EXIT.OK
 }
@@ -164,8 +173,21 @@ function toolCallLines(result: RunResult, afterText: boolean): string {
     .join("")
 }
 
-function finish(io: CliIo, result: RunResult | undefined) {
+/** Why a reply ended early, for the reasons a reader should know about. */
+const STOPPED_EARLY: Partial<Record<FinishReason, string>> = {
+  length: "the output token limit was reached",
+  content_filter: "a content filter stopped the reply",
+  refusal: "the model refused",
+  pause: "the provider paused the turn",
+  error: "the provider reported an error",
+  other: "the provider stopped it",
+}
+
+function finish(io: CliIo, result: RunResult | undefined, completion: Completion | undefined) {
   io.stdout.write("\n")
+  const reason = completion?.finish_reason
+  const why = reason && STOPPED_EARLY[reason]
+  if (why) io.stderr.write(`stopped early: ${why} (${completion.raw_finish_reason ?? reason})\n`)
   if (result?.request_id != null) io.stderr.write(`request_id: ${result.request_id}\n`)
 }
 
