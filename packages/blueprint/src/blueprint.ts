@@ -27,7 +27,7 @@ export const responseFormatSchema = z.discriminatedUnion("type", [
 export const modelSchema = z.looseObject({
   /** `openai`, `anthropic`, `google`, `vertexai`, `amazon.bedrock`, `mistral`, `cohere`, ... */
   provider: z.string().check(z.minLength(1)),
-  /** The model's name, e.g. `gpt-4o` or `claude-sonnet-4-5`. */
+  /** The model's name, e.g. `gpt-4o` or `claude-sonnet-5`. */
   name: z.string().check(z.minLength(1)),
   parameters: z.nullish(
     z.looseObject({

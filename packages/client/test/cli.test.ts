@@ -51,13 +51,13 @@ describe("pl run --dry-run", () => {
       "--provider",
       "anthropic",
       "--model",
-      "claude-sonnet-4-5",
+      "claude-sonnet-5",
       "--dry-run",
       "--json",
     ])
     expect(code).toBe(EXIT.OK)
     const out = JSON.parse(stdout)
-    expect(out).toMatchObject({ provider: "anthropic", model: "claude-sonnet-4-5", baseURL: null })
+    expect(out).toMatchObject({ provider: "anthropic", model: "claude-sonnet-5", baseURL: null })
     expect(JSON.stringify(out.request.system)).toContain("You are a support agent for Acme")
     expect(out.request.messages).toHaveLength(1)
   })
@@ -308,7 +308,7 @@ describe("pl validate, convert, templates", () => {
   it("lists, gets and publishes templates in the local registry", async () => {
     const list = await pl(["templates", "list"])
     expect(list.stdout.split("\n").filter(Boolean)).toEqual([
-      "chat-with-history  v1  anthropic/claude-sonnet-4-5",
+      "chat-with-history  v1  anthropic/claude-sonnet-5",
       "describe-image  v1  google/gemini-2.5-flash",
       "support-agent  v2  openai/gpt-4o-mini  [staging]",
       "weather-tools  v1  mistral/mistral-large-latest",

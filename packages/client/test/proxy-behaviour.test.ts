@@ -220,7 +220,7 @@ describe("a wrapped client", () => {
     const s = await setup()
     const stream = s.pl
       .wrap(s.anthropic)
-      .messages.stream({ model: "claude-sonnet-4-5", max_tokens: 300, messages, pl_tags: ["events"] })
+      .messages.stream({ model: "claude-sonnet-5", max_tokens: 300, messages, pl_tags: ["events"] })
     let text = ""
     stream.on("text", (delta) => {
       text += delta
@@ -242,7 +242,7 @@ describe("a wrapped client", () => {
     const s = await setup()
     const stream = s.pl
       .wrap(s.anthropic)
-      .messages.stream({ model: "claude-sonnet-4-5", max_tokens: 300, messages })
+      .messages.stream({ model: "claude-sonnet-5", max_tokens: 300, messages })
     const ended = stream.done().catch((e: unknown) => e)
     stream.on("text", () => stream.abort())
     expect(await ended).toBeInstanceOf(Anthropic.APIUserAbortError)

@@ -92,17 +92,17 @@ describe("run()", () => {
       promptName: "greet",
       inputVariables: { name: "Ada" },
       provider: "anthropic",
-      model: "claude-sonnet-4-5",
+      model: "claude-sonnet-5",
     })
     expect(s.openai.sent).toHaveLength(0)
     expect(s.anthropic.sent[0]?.request).toMatchObject({
-      model: "claude-sonnet-4-5",
+      model: "claude-sonnet-5",
       parameters: { temperature: 0.3 },
     })
     expect(s.anthropic.sent[0]?.request.parameters).not.toHaveProperty("logit_bias")
     expect(s.stub.logs[0]).toMatchObject({
       provider: "anthropic",
-      model: "claude-sonnet-4-5",
+      model: "claude-sonnet-5",
       function_name: "anthropic.messages.create",
     })
     expect(result.prompt_blueprint.metadata?.model?.provider).toBe("anthropic")

@@ -103,7 +103,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
   },
   {
     provider: "anthropic",
-    model: "claude-sonnet-4-5",
+    model: "claude-sonnet-5",
     folder: "anthropic",
     fixture: "anthropic-text",
     path: /^\/v1\/messages$/,

@@ -82,7 +82,7 @@ export const SDK_CASES: SdkCase[] = [
     sdk: "@anthropic-ai/sdk",
     client: (url) => new Anthropic({ apiKey: "sk-ant-LEAKCHECK", baseURL: url, maxRetries: 0 }),
     request: (stream) => ({
-      model: "claude-sonnet-4-5",
+      model: "claude-sonnet-5",
       max_tokens: 300,
       system: SYSTEM,
       messages: [{ role: "user", content: QUESTION }],
