@@ -548,7 +548,11 @@ export class PromptLayer<ThrowOnError extends boolean = true> {
       })
       return prepared.request as Record<string, unknown>
     } catch (error) {
-      this.#logger.debug(`no llm_kwargs for "${template.prompt_name}": ${(error as Error).message}`)
+      const message = `no llm_kwargs for "${template.prompt_name}": ${(error as Error).message}`
+      // Asked for a provider's kwargs by name: say why there are none. Else the template may simply name
+      // no provider or model, which is no news.
+      if (params.provider) this.#logger.warn(message)
+      else this.#logger.debug(message)
       return null
     }
   }

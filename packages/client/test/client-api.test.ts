@@ -42,6 +42,16 @@ describe("templates", () => {
     expect(template?.llm_kwargs).toMatchObject({ model: "claude" })
   })
 
+  it("get warns why there are no llm_kwargs for a provider asked for by name", async () => {
+    const s = await setup()
+    stub = s.stub
+    const template = await s.pl.templates.get("greet", { provider: "anthropic" })
+    expect(template?.llm_kwargs).toBeNull()
+    expect(s.warnings).toEqual([
+      'no llm_kwargs for "greet": Prompt "greet" names a model for openai, not for anthropic: pass model, or set metadata.model.name',
+    ])
+  })
+
   it("URL-encodes the prompt name in the path", async () => {
     const s = await setup()
     stub = s.stub
