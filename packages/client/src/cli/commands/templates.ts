@@ -8,7 +8,7 @@ import { type CliIo, inputVariables, json, parseInteger, UsageError, VARIABLE_FL
 import { readJsonFile } from "../read-json.js"
 
 export const TEMPLATES_USAGE = `pl templates list [--label <label>] [--name <filter>] [--json]
-pl templates get <name> [--version <n> | --label <label>] [--var name=value]... [--provider <p>] [--json]
+pl templates get <name> [--version <n> | --label <label>] [--var name=value]... [--provider <p> [--model <m>]] [--json]
 pl templates publish <blueprint.json> --name <name> [--label <label>]... [--tag <tag>]... [--message <commit message>]
   all take --registry <dir> (see pl run)`
 
