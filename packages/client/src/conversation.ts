@@ -1,4 +1,4 @@
-import type { AssistantMessage, Message, PromptBlueprint, PromptTemplate } from "@pl/blueprint"
+import type { AssistantMessage, ChatTemplate, Message, PromptBlueprint, PromptTemplate } from "@pl/blueprint"
 
 /**
  * The messages a template sends: a chat template's messages, or a completion template's content as one
@@ -12,6 +12,9 @@ export function inputMessages(template: PromptTemplate): Message[] {
   return [{ role: "user", content: template.content }]
 }
 
+/** A blueprint whose template is a chat: the conversation `run()` returns. */
+export type ConversationBlueprint = PromptBlueprint & { prompt_template: ChatTemplate }
+
 /**
  * The blueprint `run()` returns: the rendered input followed by the assistant's reply, as a chat
  * template (a completion template's content becomes the first user message), with the model settings
@@ -24,7 +27,7 @@ export function conversationBlueprint(
   rendered: PromptTemplate,
   reply: AssistantMessage,
   metadata: PromptBlueprint["metadata"],
-): PromptBlueprint {
+): ConversationBlueprint {
   const base =
     rendered.type === "chat" ? rendered : { type: "chat" as const, input_variables: rendered.input_variables }
   return {

@@ -1,6 +1,11 @@
-import type { Completion, PromptBlueprint } from "@pl/blueprint"
+import type { Completion } from "@pl/blueprint"
 import type { ErrorType, RequestStatus } from "./api-types.js"
-import { conversationBlueprint, EMPTY_REPLY, snapshotMessage } from "./conversation.js"
+import {
+  type ConversationBlueprint,
+  conversationBlueprint,
+  EMPTY_REPLY,
+  snapshotMessage,
+} from "./conversation.js"
 import { errorMessage, providerErrorType } from "./error-type.js"
 import { buildLogBody } from "./log-body.js"
 import type { Logger } from "./logger.js"
@@ -16,7 +21,8 @@ import type { RunTrace } from "./telemetry/run-trace.js"
 export interface RunResult {
   request_id: number | null
   raw_response: unknown
-  prompt_blueprint: PromptBlueprint
+  /** The conversation: the rendered input, then the reply (a completion template's content is the first user message). */
+  prompt_blueprint: ConversationBlueprint
 }
 
 /** Who the run is for: what goes into the request log besides the call itself. */

@@ -16,7 +16,7 @@ export {
   type PromptLayerOptions,
   type RunParams,
 } from "./client.js"
-export { conversationBlueprint, inputMessages } from "./conversation.js"
+export { type ConversationBlueprint, conversationBlueprint, inputMessages } from "./conversation.js"
 export { type ProviderEndpoint, resolveEndpoint } from "./endpoint.js"
 export { errorMessage, providerErrorType } from "./error-type.js"
 export * from "./errors.js"

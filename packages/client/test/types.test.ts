@@ -36,6 +36,13 @@ describe("typed results", () => {
     ).returns.resolves.toEqualTypeOf<RunResult | AsyncIterable<RunResult>>()
   })
 
+  it("run()'s blueprint is a chat: its messages can be read without narrowing", () => {
+    expectTypeOf<RunResult["prompt_blueprint"]["prompt_template"]>().toEqualTypeOf<ChatTemplate>()
+    expectTypeOf<RunResult["prompt_blueprint"]["prompt_template"]["messages"]>().toEqualTypeOf<
+      ChatTemplate["messages"]
+    >()
+  })
+
   it("templates.get() returns the blueprint's types, null only when errors do not throw", () => {
     expectTypeOf(() => pl.templates.get("greet")).returns.resolves.toEqualTypeOf<TemplateResponse>()
     const lenient = new PromptLayer({ apiKey: "pl_types", throwOnError: false })
