@@ -74,6 +74,12 @@ export async function prepareRun(template: TemplateResponse, options: PrepareOpt
       { issues: [{ path: "metadata.model.provider", message: "missing" }] },
     )
   }
+  const apiType = sameProvider ? model?.api_type : undefined
+  const providerId = resolveProviderId(
+    providerName,
+    apiType,
+    sameProvider ? "metadata.model.provider" : "provider",
+  )
   const modelName = options.model ?? (sameProvider ? model?.name : undefined)
   if (!modelName) {
     // A model named for the template's own provider is no use on another one.
@@ -83,8 +89,6 @@ export async function prepareRun(template: TemplateResponse, options: PrepareOpt
       { issues: [{ path: "metadata.model.name", message: "missing" }] },
     )
   }
-  const apiType = sameProvider ? model?.api_type : undefined
-  const providerId = resolveProviderId(providerName, apiType)
   const adapter = await findAdapter(providerId, options.adapters, options.loadAdapter)
 
   const rendered =

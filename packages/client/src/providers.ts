@@ -123,16 +123,21 @@ const ALIASES: Readonly<Record<string, ProviderId>> = {
  * The provider id for a blueprint's provider name (`metadata.model.provider`) and API type: `vertexai`
  * is Google, `bedrock` is `amazon.bedrock`, OpenAI with `api_type: "responses"` is the Responses API.
  *
- * @throws {PromptLayerValidationError} for a provider the client has no adapter for.
+ * @throws {PromptLayerValidationError} for a provider the client has no adapter for, its issue at
+ * `field` (where the name came from).
  * @example
  * resolveProviderId("openai", "responses") // "openai.responses"
  */
-export function resolveProviderId(provider: string, apiType?: string | null): ProviderId {
+export function resolveProviderId(
+  provider: string,
+  apiType?: string | null,
+  field = "metadata.model.provider",
+): ProviderId {
   const id = findProviderId(provider)
   if (id === undefined) {
     throw new PromptLayerValidationError(
       `Unknown provider "${provider}": expected one of ${Object.keys(ALIASES).join(", ")}`,
-      { issues: [{ path: "metadata.model.provider", message: `unknown provider "${provider}"` }] },
+      { issues: [{ path: field, message: `unknown provider "${provider}"` }] },
     )
   }
   return id === "openai" && apiType === "responses" ? "openai.responses" : id

@@ -141,7 +141,7 @@ describe("run()", () => {
     expect(s.stub.logs).toHaveLength(0)
   })
 
-  it("refuses, naming the field, a switch of provider without a model and a prompt without a provider", async () => {
+  it("refuses, naming the field, a switch of provider without a model, an unknown provider and a prompt without one", async () => {
     const s = await setup()
     stub = s.stub
     s.stub.addPrompt("bare", [{ prompt_template: greetTemplate, metadata: null, commit_message: null }])
@@ -155,6 +155,13 @@ describe("run()", () => {
       'Prompt "greet" names a model for openai, not for anthropic: pass model, or set metadata.model.name',
     )
     expect((noModel as PromptLayerValidationError).issues.map((i) => i.path)).toEqual(["metadata.model.name"])
+    const unknown = await s.pl
+      .run({ promptName: "greet", inputVariables, provider: "nope" })
+      .catch((e: unknown) => e)
+    expect((unknown as PromptLayerValidationError).message).toMatch(
+      /^Unknown provider "nope": expected one of /,
+    )
+    expect((unknown as PromptLayerValidationError).issues.map((i) => i.path)).toEqual(["provider"])
     const noProvider = await s.pl.run({ promptName: "bare", inputVariables }).catch((e: unknown) => e)
     expect(noProvider).toBeInstanceOf(PromptLayerValidationError)
     expect((noProvider as PromptLayerValidationError).issues.map((i) => i.path)).toEqual([
