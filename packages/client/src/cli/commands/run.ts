@@ -152,9 +152,9 @@ function printDryRun(prepared: PreparedRun, io: CliIo, asJson: boolean) {
   io.stdout.write(json(prepared.request))
 }
 
+/** The reply: the conversation's last message. */
 function reply(result: RunResult): AssistantMessage | undefined {
-  const template = result.prompt_blueprint.prompt_template
-  return template.type === "chat" ? (template.messages.at(-1) as AssistantMessage | undefined) : undefined
+  return result.prompt_blueprint.prompt_template.messages.at(-1) as AssistantMessage | undefined
 }
 
 /** The reply's text parts, joined. */
