@@ -11,7 +11,10 @@ export interface Tracing {
   readonly endpoint: string | undefined
   /** Whether the provider was registered as OpenTelemetry's global one (`useGlobalProvider`). */
   readonly registeredGlobally: boolean
-  /** Exports every ended span now; await it before a serverless function returns. */
+  /**
+   * Exports every ended span now; await it before a serverless function returns. Rejects with a
+   * `TracingExportError` naming the endpoint and the cause when the spans could not be sent.
+   */
   forceFlush(): Promise<void>
   /** Exports what is left and stops; spans ended afterwards are dropped. */
   shutdown(): Promise<void>

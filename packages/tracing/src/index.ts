@@ -6,7 +6,7 @@
  * and propagates spans across `await` (AsyncLocalStorage).
  */
 export { currentTracing, type Tracing } from "./current-tracing.js"
-export { TracingConfigError } from "./errors.js"
+export { TracingConfigError, TracingExportError } from "./errors.js"
 export {
   DEFAULT_BASE_URL,
   type ExportTarget,

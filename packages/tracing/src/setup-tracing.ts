@@ -11,6 +11,7 @@ import {
 } from "@opentelemetry/sdk-trace-base"
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions"
 import { setCurrentTracing, type Tracing } from "./current-tracing.js"
+import { exportError } from "./errors.js"
 import { type ExportTargetOptions, exportTarget } from "./export-target.js"
 import { type Redact, RedactingExporter } from "./redacting-exporter.js"
 
@@ -91,7 +92,10 @@ export function setupTracing(options: TracingOptions = {}): Tracing {
     tracerProvider: provider,
     endpoint: url,
     registeredGlobally,
-    forceFlush: () => provider.forceFlush(),
+    forceFlush: () =>
+      provider.forceFlush().catch((reason: unknown) => {
+        throw exportError(url, reason)
+      }),
     async shutdown() {
       if (registeredGlobally) trace.disable()
       setCurrentTracing(undefined)

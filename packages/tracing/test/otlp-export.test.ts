@@ -5,7 +5,7 @@
 import { SpanKind } from "@opentelemetry/api"
 import type { RunResult } from "@pl/client"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { currentTracing, setupTracing, traceable } from "../src/node.js"
+import { currentTracing, setupTracing, TracingExportError, traceable } from "../src/node.js"
 import { type ReceivedSpan, startOtlpReceiver } from "./support/otlp-receiver.js"
 import { PROVIDER_CASES, runFixture, startPromptLayerStub } from "./support/run-fixture.js"
 
@@ -132,7 +132,11 @@ describe("export over OTLP/HTTP", () => {
     const tracing = currentTracing()!
     expect(tracing.endpoint).toBe(`${promptlayer.url}/v1/traces`)
     // The PromptLayer stub has no trace intake: the export fails there, after arriving.
-    await expect(tracing.forceFlush()).rejects.toThrow()
+    const failed = await tracing.forceFlush().catch((e: unknown) => e)
+    expect(failed).toBeInstanceOf(TracingExportError)
+    expect((failed as Error).message).toMatch(
+      new RegExp(`^could not export spans to ${promptlayer.url}/v1/traces: .+`),
+    )
     const exports = promptlayer.calls("/v1/traces")
     expect(exports.length).toBeGreaterThan(0)
     expect(exports[0]?.headers["x-api-key"]).toBe(promptlayer.apiKey)
