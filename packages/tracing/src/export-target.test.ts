@@ -57,6 +57,18 @@ describe("exportTarget", () => {
     )
   })
 
+  it("refuses a traces URL that is not http(s): a gRPC address, a host without a scheme", () => {
+    expect(() => exportTarget({ endpoint: "grpc://collector:4317" }, {})).toThrow(
+      'Spans go over OTLP/HTTP: the traces URL must start with http:// or https://, got "grpc://collector:4317"',
+    )
+    expect(() => exportTarget({}, { OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(
+      TracingConfigError,
+    )
+    expect(exportTarget({ endpoint: "HTTPS://collector/v1/traces" }, {}).url).toBe(
+      "HTTPS://collector/v1/traces",
+    )
+  })
+
   it("refuses to guess when nothing says where to send", () => {
     expect(() => exportTarget({}, {})).toThrow(/Nowhere to send spans/)
   })

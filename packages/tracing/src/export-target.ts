@@ -31,7 +31,8 @@ export interface ExportTargetOptions {
  * another endpoint. The protocol is the option, else `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` /
  * `OTEL_EXPORTER_OTLP_PROTOCOL`, else `http/protobuf` (OTLP's default).
  *
- * @throws {TracingConfigError} when nothing says where to send, or for a protocol other than HTTP.
+ * @throws {TracingConfigError} when nothing says where to send, for a protocol other than HTTP, or for a
+ * traces URL that is not http(s).
  * @example
  * exportTarget({ apiKey: "pl_..." }, {}).url // "https://api.promptlayer.com/v1/traces"
  */
@@ -70,6 +71,12 @@ export function exportTarget(
   if (!target)
     throw new TracingConfigError(
       "Nowhere to send spans: pass apiKey (PromptLayer) or endpoint (any OTLP/HTTP traces URL), or set PROMPTLAYER_API_KEY or OTEL_EXPORTER_OTLP_ENDPOINT",
+    )
+  // The exporters send with fetch/http: a gRPC address or a host without a scheme would only fail later,
+  // span batch after span batch.
+  if (!/^https?:\/\//i.test(target.url))
+    throw new TracingConfigError(
+      `Spans go over OTLP/HTTP: the traces URL must start with http:// or https://, got "${target.url}"`,
     )
   return {
     url: target.url,
