@@ -127,17 +127,35 @@ export async function* executeStream(
         if (pending) yield pending
         pending = result(chunk, completion, null)
       }
+      // OpenAI's and Anthropic's SDKs end a stream quietly when its request is aborted: it is not complete.
+      deps.signal?.throwIfAborted()
     } catch (error) {
       logged = true
       const partial = chunks > 0 ? accumulator.result() : undefined
-      call.fail(error, partial)
-      const requestId = await logCall(prepared, log, deps, {
-        startedAt,
-        status: "ERROR",
-        error,
-        completion: partial,
-        errorType: partial ? "PROVIDER_PARTIAL_RESPONSE" : undefined,
-      })
+      // Aborted by the caller's signal: stopped by choice, as an abandoned stream is; else cut mid-way.
+      const aborted = deps.signal?.aborted === true
+      if (aborted) call.abandon(partial)
+      else call.fail(error, partial)
+      const requestId = await logCall(
+        prepared,
+        log,
+        deps,
+        aborted
+          ? {
+              startedAt,
+              status: "WARNING",
+              completion: partial,
+              errorType: "PROVIDER_PARTIAL_RESPONSE",
+              message: `the stream was aborted by the caller's signal after ${count(chunks, "chunk")}`,
+            }
+          : {
+              startedAt,
+              status: "ERROR",
+              error,
+              completion: partial,
+              errorType: partial ? "PROVIDER_PARTIAL_RESPONSE" : undefined,
+            },
+      )
       if (pending && partial) yield result(pending.raw_response, partial, requestId)
       throw error
     }
@@ -156,10 +174,15 @@ export async function* executeStream(
         status: "WARNING",
         completion: partial,
         errorType: "PROVIDER_PARTIAL_RESPONSE",
-        message: `the stream was abandoned by the consumer after ${chunks} chunk${chunks === 1 ? "" : "s"}`,
+        message: `the stream was abandoned by the consumer after ${count(chunks, "chunk")}`,
       })
     }
   }
+}
+
+/** `1 chunk`, `3 chunks`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`
 }
 
 function send(prepared: PreparedRun, deps: ExecuteDeps): Promise<unknown> {

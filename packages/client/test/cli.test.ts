@@ -16,7 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => rm(registry, { recursive: true, force: true }))
 
-async function pl(args: string[], env: Record<string, string> = {}) {
+async function pl(args: string[], env: Record<string, string> = {}, signal?: AbortSignal) {
   let stdout = ""
   let stderr = ""
   const code = await main(args, {
@@ -24,6 +24,7 @@ async function pl(args: string[], env: Record<string, string> = {}) {
     stderr: { write: (text: string) => (stderr += text) },
     env: { PL_REGISTRY: registry, ...env },
     cwd: registry,
+    signal,
   })
   return { code, stdout, stderr }
 }
@@ -176,6 +177,40 @@ describe("pl run (sending)", () => {
         expect(stdout).toBe("\n")
         expect(stderr).toContain("stopped early: the model refused (refusal)\nrequest_id: ")
       }
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("stops a stream on Ctrl-C, keeps and logs what arrived, and exits 130", async () => {
+    const lines = readChunkLines("openai-chat", "openai-text").slice(0, 6)
+    const interrupt = new AbortController()
+    // Six chunks, then nothing: the stream stays open until the user interrupts.
+    const server = await startServer((_request, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" })
+      res.write(toSse(lines))
+      setTimeout(() => interrupt.abort(), 100)
+    })
+    try {
+      const env = { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: `${server.url}/v1` }
+      const args = ["run", "support-agent", ...supportVars, "--stream"]
+      const { code, stdout, stderr } = await pl(args, env, interrupt.signal)
+      expect(code).toBe(EXIT.INTERRUPTED)
+      const arrived = lines
+        .map(
+          (line) =>
+            (JSON.parse(line) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ??
+            "",
+        )
+        .join("")
+      expect(arrived.length).toBeGreaterThan(0)
+      expect(stdout).toBe(arrived)
+      expect(stderr).toContain("pl: interrupted")
+      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8")).trim().split("\n")
+      const last = JSON.parse(log.at(-1) ?? "{}")
+      expect(last).toMatchObject({ status: "WARNING", error_type: "PROVIDER_PARTIAL_RESPONSE" })
+      expect(last.error_message).toBe("the stream was aborted by the caller's signal after 6 chunks")
+      expect(last.output.messages[0].content).toEqual([{ type: "text", text: arrived }])
     } finally {
       await server.close()
     }

@@ -21,7 +21,7 @@ ${VALIDATE_USAGE}
 ${TEMPLATES_USAGE}
 
 exit codes: 0 ok, 1 failure (provider, API, network), 2 usage, 3 invalid input, 4 not found,
-            5 provider key not set (the dry run is printed)
+            5 provider key not set (the dry run is printed), 130 interrupted (what arrived is logged)
 `
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<ExitCode>> = {
@@ -56,6 +56,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 }
 
 function report(error: unknown, io: CliIo): ExitCode {
+  if (io.signal?.aborted) {
+    io.stderr.write("\npl: interrupted\n")
+    return EXIT.INTERRUPTED
+  }
   const message = error instanceof Error ? error.message : String(error)
   if (
     error instanceof UsageError ||

@@ -12,6 +12,8 @@ export const EXIT = {
   NOT_FOUND: 4,
   /** The provider's key is not set: the dry run was printed instead. */
   MISSING_CREDENTIALS: 5,
+  /** Interrupted (Ctrl-C): what had arrived was printed and logged. 128 + SIGINT, as shells report it. */
+  INTERRUPTED: 130,
 } as const
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]

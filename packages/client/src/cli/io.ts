@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean | undefined }
   env: Readonly<Record<string, string | undefined>>
   cwd: string
+  /** Aborted when the user interrupts (Ctrl-C): a run in progress stops, logs what arrived and exits 130. */
+  signal?: AbortSignal | undefined
 }
 
 /** Raised for a bad command line; the message is printed with the usage. */

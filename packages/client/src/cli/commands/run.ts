@@ -61,6 +61,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
     model: values.model,
     modelParameterOverrides: values.param ? parsePairs(values.param, "--param", true) : undefined,
     stream: values.stream ?? false,
+    signal: io.signal,
   }
   const pl = cliClient(io, values.registry)
   progress(io, `rendering ${promptName} from the ${pl.registry.kind} registry`)
