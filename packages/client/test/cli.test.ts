@@ -25,6 +25,7 @@ async function pl(args: string[], env: Record<string, string> = {}, signal?: Abo
     env: { PL_REGISTRY: registry, ...env },
     cwd: registry,
     signal,
+    version: "1.2.3",
   })
   return { code, stdout, stderr }
 }
@@ -91,6 +92,11 @@ describe("pl run --dry-run", () => {
     expect(code).toBe(EXIT.MISSING_CREDENTIALS)
     expect(stderr).toContain("No key for openai: set OPENAI_API_KEY to send this request")
     expect(JSON.parse(stdout).model).toBe("gpt-4o-mini")
+  })
+
+  it("prints its version", async () => {
+    for (const flag of ["--version", "-v"])
+      expect(await pl([flag])).toEqual({ code: EXIT.OK, stdout: "1.2.3\n", stderr: "" })
   })
 
   it("exits 3 naming a missing variable or model, 4 for an unknown prompt, 2 for a bad flag", async () => {

@@ -10,7 +10,7 @@ import { VALIDATE_USAGE, validateCommand } from "./commands/validate.js"
 import { EXIT, type ExitCode } from "./exit-codes.js"
 import { type CliIo, UsageError } from "./io.js"
 
-export const USAGE = `pl: run, convert and validate prompt blueprints
+export const USAGE = `pl: run, convert and validate prompt blueprints (pl --version, pl help)
 
 ${RUN_USAGE}
 
@@ -42,6 +42,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     io.stdout.write(USAGE)
     return command === undefined ? EXIT.USAGE : EXIT.OK
+  }
+  if (command === "--version" || command === "-v" || command === "version") {
+    io.stdout.write(`${io.version ?? "unknown"}\n`)
+    return EXIT.OK
   }
   const handler = COMMANDS[command]
   if (!handler) {

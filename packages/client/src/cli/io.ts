@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string
   /** Aborted when the user interrupts (Ctrl-C): a run in progress stops, logs what arrived and exits 130. */
   signal?: AbortSignal | undefined
+  /** What `pl --version` prints: the installed `@pl/client`'s version. */
+  version?: string | undefined
 }
 
 /** Raised for a bad command line; the message is printed with the usage. */
