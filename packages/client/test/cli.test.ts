@@ -222,6 +222,28 @@ describe("pl run (sending)", () => {
     }
   })
 
+  it("reads a provider's JSON error body into one line: Google's quota error", async () => {
+    const server = await startServer((_request, res) =>
+      sendJson(res, readJsonFixture("google", "google-429-retry-info"), 429),
+    )
+    try {
+      const env = { GEMINI_API_KEY: "test-key", GOOGLE_GEMINI_BASE_URL: server.url }
+      const vars = ["--var", "style=short", "--var-json", 'image=["https://example.com/cat.png"]']
+      const { code, stderr } = await pl(["run", "describe-image", ...vars], env)
+      expect(code).toBe(EXIT.FAILURE)
+      expect(stderr).toBe(
+        "pl: google: 429 RESOURCE_EXHAUSTED: You exceeded your current quota, please check your plan. (retry in 34.4s)\n",
+      )
+      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8")).trim().split("\n")
+      expect(JSON.parse(log.at(-1) ?? "{}")).toMatchObject({
+        status: "ERROR",
+        error_type: "PROVIDER_RATE_LIMIT",
+      })
+    } finally {
+      await server.close()
+    }
+  })
+
   it("says which key the provider refused, exits 1, and logs the failure", async () => {
     // OpenAI's documented error body for a bad key.
     const error = {

@@ -83,10 +83,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
     return await call(pl, params, prepared.adapter, io, values.json ?? false)
   } catch (error) {
-    if (providerErrorType(error) !== "PROVIDER_AUTH_ERROR") throw error
-    io.stderr.write(
-      `pl: ${prepared.providerName} refused ${whoseKey(prepared, io.env)}: ${error instanceof Error ? error.message : String(error)}\n`,
-    )
+    const message = error instanceof Error ? readableMessage(error.message) : String(error)
+    if (providerErrorType(error) === "PROVIDER_AUTH_ERROR")
+      io.stderr.write(`pl: ${prepared.providerName} refused ${whoseKey(prepared, io.env)}: ${message}\n`)
+    else if (error instanceof Error && message !== error.message)
+      io.stderr.write(`pl: ${prepared.providerName}: ${message}\n`)
+    else throw error
     return EXIT.FAILURE
   } finally {
     // The local registry writes its request log in the background: have it written before exiting.
@@ -207,4 +209,26 @@ function whoseKey(prepared: PreparedRun, env: CliIo["env"]): string {
   }
   const variable = keyEnv.find((name) => env[name] === apiKey)
   return variable ? `the key in ${variable}` : "the key of the template's custom provider"
+}
+
+/**
+ * An SDK error message that is the provider's JSON error body (`@google/genai`'s are) as one line:
+ * `429 RESOURCE_EXHAUSTED: You exceeded your current quota (retry in 34.4s)`; any other message as it is.
+ */
+function readableMessage(message: string): string {
+  let body: unknown
+  try {
+    body = JSON.parse(message)
+  } catch {
+    return message
+  }
+  const error = (
+    body as { error?: { code?: unknown; status?: unknown; message?: unknown; details?: unknown } }
+  )?.error
+  if (typeof error?.message !== "string") return message
+  const head = [error.code, error.status].filter((part) => part !== undefined).join(" ")
+  const retry = Array.isArray(error.details)
+    ? (error.details as { retryDelay?: unknown }[]).find((detail) => typeof detail?.retryDelay === "string")
+    : undefined
+  return `${head ? `${head}: ` : ""}${error.message}${retry ? ` (retry in ${retry.retryDelay})` : ""}`
 }
