@@ -32,6 +32,15 @@ async function pl(args: string[], env: Record<string, string> = {}, signal?: Abo
 
 const supportVars = ["--var", "product=Acme", "--var", "question=How do I reset my password?"]
 
+/** The local request log of the copied registry, one object per line, oldest first. */
+async function requestLog(): Promise<Record<string, unknown>[]> {
+  const text = await readFile(join(registry, ".pl", "requests.jsonl"), "utf8")
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line))
+}
+
 describe("pl run --dry-run", () => {
   it("prints the provider request for the latest version, and where it would go", async () => {
     const { code, stdout, stderr } = await pl(["run", "support-agent", ...supportVars, "--dry-run"])
@@ -135,10 +144,7 @@ describe("pl run (sending)", () => {
       expect(stdout).toBe(`${expected}\n`)
       const sent = JSON.parse(server.requests[0]?.body ?? "{}")
       expect(sent).toMatchObject({ model: "gpt-4o-mini", stream: true })
-      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8"))
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l))
+      const log = await requestLog()
       expect(log.at(-1)).toMatchObject({
         type: "request",
         provider: "openai",
@@ -212,11 +218,12 @@ describe("pl run (sending)", () => {
       expect(arrived.length).toBeGreaterThan(0)
       expect(stdout).toBe(arrived)
       expect(stderr).toContain("pl: interrupted")
-      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8")).trim().split("\n")
-      const last = JSON.parse(log.at(-1) ?? "{}")
-      expect(last).toMatchObject({ status: "WARNING", error_type: "PROVIDER_PARTIAL_RESPONSE" })
-      expect(last.error_message).toBe("the stream was aborted by the caller's signal after 6 chunks")
-      expect(last.output.messages[0].content).toEqual([{ type: "text", text: arrived }])
+      expect((await requestLog()).at(-1)).toMatchObject({
+        status: "WARNING",
+        error_type: "PROVIDER_PARTIAL_RESPONSE",
+        error_message: "the stream was aborted by the caller's signal after 6 chunks",
+        output: { messages: [{ content: [{ type: "text", text: arrived }] }] },
+      })
     } finally {
       await server.close()
     }
@@ -234,8 +241,7 @@ describe("pl run (sending)", () => {
       expect(stderr).toBe(
         "pl: google: 429 RESOURCE_EXHAUSTED: You exceeded your current quota, please check your plan. (retry in 34.4s)\n",
       )
-      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8")).trim().split("\n")
-      expect(JSON.parse(log.at(-1) ?? "{}")).toMatchObject({
+      expect((await requestLog()).at(-1)).toMatchObject({
         status: "ERROR",
         error_type: "PROVIDER_RATE_LIMIT",
       })
@@ -257,8 +263,7 @@ describe("pl run (sending)", () => {
       const { code, stderr } = await pl(["run", "support-agent", ...supportVars], env)
       expect(code).toBe(EXIT.FAILURE)
       expect(stderr).toContain("pl: openai refused the key in OPENAI_API_KEY: 401 Incorrect API key provided")
-      const log = (await readFile(join(registry, ".pl", "requests.jsonl"), "utf8")).trim().split("\n")
-      expect(JSON.parse(log.at(-1) ?? "{}")).toMatchObject({
+      expect((await requestLog()).at(-1)).toMatchObject({
         status: "ERROR",
         error_type: "PROVIDER_AUTH_ERROR",
       })
