@@ -1,5 +1,5 @@
 import type { PromptTemplate } from "@pl/blueprint"
-import { type MissingVariable, MissingVariablesError, renderTemplate, TemplateError } from "@pl/templating"
+import { MissingVariablesError, renderTemplate, TemplateError } from "@pl/templating"
 import { PromptLayerValidationError } from "./errors.js"
 
 /**
@@ -27,7 +27,7 @@ export function renderPrompt(
         message: paths.length > 0 ? `missing (used in ${paths.join(", ")})` : "missing",
       }))
       const message = missingVariablesMessage(
-        error.missing,
+        error,
         "Pass each in inputVariables, or create the client with { lenientVariables: true } to leave missing variables empty.",
       )
       throw new PromptLayerValidationError(message, { issues, cause: error })
@@ -43,16 +43,13 @@ export function renderPrompt(
 }
 
 /**
- * Names every missing variable and where it is used, then says how to pass them: `run()` and the CLI
- * pass variables differently.
+ * Names every missing variable and where it is used (the templating error's list), then says how to
+ * pass them: `run()` and the CLI pass variables differently.
  *
  * @example
- * missingVariablesMessage([{ name: "city", paths: ["prompt_template.messages[0].content[0]"] }], "Pass it.")
+ * missingVariablesMessage(error, "Pass it.")
  * // "Missing input variable: city (used in prompt_template.messages[0].content[0]). Pass it."
  */
-export function missingVariablesMessage(missing: readonly MissingVariable[], howToPass: string): string {
-  const list = missing
-    .map(({ name, paths }) => (paths.length > 0 ? `${name} (used in ${paths.join(", ")})` : name))
-    .join("; ")
-  return `Missing input variable${missing.length === 1 ? "" : "s"}: ${list}. ${howToPass}`
+export function missingVariablesMessage(error: MissingVariablesError, howToPass: string): string {
+  return `Missing input variable${error.missing.length === 1 ? "" : "s"}: ${error.list}. ${howToPass}`
 }

@@ -77,6 +77,11 @@ export interface MissingVariable {
 export class MissingVariablesError extends TemplateError {
   override readonly name = "MissingVariablesError"
   readonly missing: readonly MissingVariable[]
+  /**
+   * Every missing variable and where it is used, as the message lists them (`city (used in
+   * prompt_template.messages[0].content[0]); name`): for a caller that says in its own words how to pass them.
+   */
+  readonly list: string
 
   constructor(missing: readonly MissingVariable[]) {
     const list = missing
@@ -86,6 +91,7 @@ export class MissingVariablesError extends TemplateError {
       `Missing template variable${missing.length === 1 ? "" : "s"}: ${list}. Pass ${missing.length === 1 ? "it" : "them"}, or render with { lenient: true } to leave missing variables empty.`,
     )
     this.missing = missing
+    this.list = list
   }
 }
 

@@ -79,7 +79,7 @@ function report(error: unknown, io: CliIo): ExitCode {
   if (error instanceof PromptLayerValidationError && error.cause instanceof MissingVariablesError) {
     const howToPass =
       "Pass each with --var name=value, or --var-json name=<json> for lists, numbers and messages."
-    io.stderr.write(`pl: ${missingVariablesMessage(error.cause.missing, howToPass)}\n`)
+    io.stderr.write(`pl: ${missingVariablesMessage(error.cause, howToPass)}\n`)
     return EXIT.INVALID
   }
   if (
