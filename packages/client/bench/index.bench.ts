@@ -8,12 +8,12 @@ import { execFileSync } from "node:child_process"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { formatMs, printRows, runAsyncBenchmarks } from "@pl/devtools/bench"
 import { readJsonFixture, sendJson, startServer } from "@pl/devtools/fixtures"
 import OpenAI from "openai"
 import { LocalRegistry } from "../src/local/local-registry.js"
 import { PromptLayer } from "../src/node.js"
 import { startPromptLayerStub } from "../test/support/promptlayer-stub.js"
-import { ms, print, runAsyncBenchmarks } from "./async-bench.js"
 
 const completion = readJsonFixture("openai-chat", "openai-text")
 const provider = await startServer((_request, response) => sendJson(response, completion))
@@ -79,7 +79,6 @@ await runAsyncBenchmarks(
       bar: { max: 1.2 },
     },
   ],
-  { rounds: 60 },
 )
 await runAsyncBenchmarks(
   "@pl/client run() logged to the PromptLayer API",
@@ -136,15 +135,15 @@ try {
 }
 const med = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 if (coldImport.length > 0)
-  print("cold import (15 fresh processes each, median)", [
+  printRows("cold import (15 fresh processes each, median)", [
     ["case", "ours", "baseline", "baseline is", "ratio", "import cost"],
     [
       "node -e 'await import(\"@pl/client\")'",
-      ms(med(coldImport)),
-      ms(med(bare)),
+      formatMs(med(coldImport)),
+      formatMs(med(bare)),
       "node -e 0",
       `${(med(coldImport) / med(bare)).toFixed(3)}×`,
-      ms(med(coldImport) - med(bare)),
+      formatMs(med(coldImport) - med(bare)),
     ],
   ])
 
