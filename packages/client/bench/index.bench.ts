@@ -11,7 +11,7 @@ import { join } from "node:path"
 // The built package, as users install it (the bench script builds it first).
 import { PromptLayer } from "@pl/client"
 import { LocalRegistry } from "@pl/client/local"
-import { formatMs, printRows, runAsyncBenchmarks } from "@pl/devtools/bench"
+import { formatMs, median, printRows, runAsyncBenchmarks } from "@pl/devtools/bench"
 import { readJsonFixture, sendJson, startServer } from "@pl/devtools/fixtures"
 import OpenAI from "openai"
 import { startPromptLayerStub } from "../test/support/promptlayer-stub.js"
@@ -136,17 +136,16 @@ try {
     `\ncold import: could not import the built package (build the workspace first): ${(error as Error).message}`,
   )
 }
-const med = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 if (coldImport.length > 0)
   printRows("cold import (15 fresh processes each, median)", [
     ["case", "ours", "baseline", "baseline is", "ratio", "import cost"],
     [
       "node -e 'await import(\"@pl/client\")'",
-      formatMs(med(coldImport)),
-      formatMs(med(bare)),
+      formatMs(median(coldImport)),
+      formatMs(median(bare)),
       "node -e 0",
-      `${(med(coldImport) / med(bare)).toFixed(3)}×`,
-      formatMs(med(coldImport) - med(bare)),
+      `${(median(coldImport) / median(bare)).toFixed(3)}×`,
+      formatMs(median(coldImport) - median(bare)),
     ],
   ])
 

@@ -43,7 +43,8 @@ function timeOnce(fn: () => unknown, minMs: number): number {
   return elapsed / iterations
 }
 
-function median(values: number[]): number {
+/** The middle value (the upper one of an even count); `NaN` for none. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
